@@ -1,0 +1,1 @@
+export type { ContextBudget, ContextTrimReport, MemoryStore, TokenCounter } from './types.js';

@@ -1,0 +1,31 @@
+export * from './catalog/index.js';
+export { messageImages, messageText } from './message-text.js';
+export * from './mistral/index.js';
+export * from './openai-compatible/index.js';
+export type {
+  AssistantMessage,
+  AssistantMeta,
+  CallOptions,
+  FinishReason,
+  ImagePart,
+  JsonSchema,
+  Message,
+  Model,
+  ModelCapabilities,
+  ModelProvider,
+  ModelRequest,
+  ModelResponse,
+  ModelSettings,
+  ResponseFormat,
+  ResponseMeta,
+  StreamDelta,
+  SystemMessage,
+  TextPart,
+  ThinkingPart,
+  ToolCall,
+  ToolChoice,
+  ToolMessage,
+  ToolSpec,
+  Usage,
+  UserMessage,
+} from './types.js';

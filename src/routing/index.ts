@@ -1,0 +1,9 @@
+export type {
+  ModelSubstitution,
+  RouteDecision,
+  RouteName,
+  Router,
+  RouterInput,
+  RouteSelection,
+  RouteSignals,
+} from './types.js';
