@@ -192,3 +192,21 @@ export interface Model {
 
 /** Makes a {@link Model} for a model id. `createMistral()` returns one; routes use it to materialize ids. */
 export type ModelProvider = (modelId: string) => Model;
+
+/** One entry of a provider's `GET /v1/models`, normalized. Fields the provider did not send are absent. */
+export interface RemoteModelInfo {
+  id: string;
+  aliases: string[];
+  /** `max_context_length` (Mistral) or `max_model_len` (vLLM). */
+  contextWindow?: number;
+  capabilities: Partial<ModelCapabilities>;
+  /** ISO date the model is (or was) deprecated, when announced. */
+  deprecation?: string;
+  /** The id the provider names as its replacement. */
+  replacement?: string;
+}
+
+/** Something that can list a provider's models (`GET /v1/models`). Both adapters' providers implement it. */
+export interface ModelLister {
+  listModels(options?: CallOptions): Promise<RemoteModelInfo[]>;
+}
