@@ -1,0 +1,125 @@
+import { lstat, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { UserInputError } from '../../errors.js';
+import { isBinary } from './binary.js';
+import { globToMatcher } from './glob.js';
+import { skippedDirectories } from './limits.js';
+import { resolveInside } from './resolve-inside.js';
+
+/** Options of {@link searchWorkspace}. */
+export interface SearchOptions {
+  /** A JavaScript regular expression, or plain text when `literal` is true. */
+  pattern: string;
+  /** Treat `pattern` as plain text. @default false */
+  literal?: boolean;
+  /** Match case. @default true */
+  caseSensitive?: boolean;
+  /** Only files whose path matches this glob, e.g. `*.ts` or `src/**\/*.md`. */
+  glob?: string;
+  /** Directory to search, relative to the root. @default '.' */
+  path?: string;
+  /** Most matches returned. @default 200 */
+  maxResults?: number;
+  /** Files larger than this are skipped, in bytes. @default 1_048_576 */
+  maxFileBytes?: number;
+}
+
+/** One matching line. */
+export interface SearchMatch {
+  path: string;
+  /** 1-based line and column of the first match on the line. */
+  line: number;
+  column: number;
+  /** The line, cut to 240 characters. */
+  text: string;
+}
+
+/** The answer of {@link searchWorkspace}. */
+export interface SearchResult {
+  matches: SearchMatch[];
+  /** True when the search stopped at `maxResults`. */
+  truncated: boolean;
+  filesSearched: number;
+  /** Files skipped because they were binary or over `maxFileBytes`. */
+  filesSkipped: number;
+}
+
+const MAX_LINE_CHARS = 240;
+
+/**
+ * Searches the text files of the workspace line by line, like a small ripgrep: walks directories in sorted
+ * order, never enters `.git` or `node_modules`, never follows symlinks, skips binary and oversized files.
+ * @throws {UserInputError} for an invalid regular expression or glob, or a path outside the workspace.
+ */
+export async function searchWorkspace(root: string, options: SearchOptions): Promise<SearchResult> {
+  const maxResults = options.maxResults ?? 200;
+  const maxFileBytes = options.maxFileBytes ?? 1_048_576;
+  const expression = compile(options);
+  const matchesGlob = options.glob ? globToMatcher(options.glob) : () => true;
+  const start = await resolveInside(root, options.path ?? '.');
+  const result: SearchResult = { matches: [], truncated: false, filesSearched: 0, filesSkipped: 0 };
+  const startInfo = start.exists ? await lstat(start.absolute) : undefined;
+  const queue: Array<{ absolute: string; relative: string }> = [];
+  if (startInfo?.isFile()) await searchFile(start.absolute, start.relative);
+  else if (startInfo?.isDirectory()) queue.push(start);
+  while (queue.length > 0 && !result.truncated) {
+    const directory = queue.shift()!;
+    for (const name of (await readdir(directory.absolute)).sort()) {
+      if (result.truncated) break;
+      const absolute = path.join(directory.absolute, name);
+      const relative = directory.relative === '.' ? name : `${directory.relative}/${name}`;
+      const stats = await lstat(absolute);
+      if (stats.isDirectory() && !skippedDirectories.has(name)) queue.push({ absolute, relative });
+      else if (stats.isFile() && matchesGlob(relative)) {
+        if (stats.size > maxFileBytes) result.filesSkipped++;
+        else await searchFile(absolute, relative);
+      }
+    }
+  }
+  return result;
+
+  async function searchFile(absolute: string, relative: string): Promise<void> {
+    const bytes = await readFile(absolute);
+    if (isBinary(bytes)) {
+      result.filesSkipped++;
+      return;
+    }
+    result.filesSearched++;
+    const lines = bytes.toString('utf8').split('\n');
+    for (const [index, line] of lines.entries()) {
+      expression.lastIndex = 0;
+      const found = expression.exec(line);
+      if (!found) continue;
+      if (result.matches.length >= maxResults) {
+        result.truncated = true;
+        return;
+      }
+      const text = line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)}…` : line;
+      result.matches.push({ path: relative, line: index + 1, column: found.index + 1, text });
+    }
+  }
+}
+
+function compile(options: SearchOptions): RegExp {
+  if (options.pattern === '') {
+    throw new UserInputError('invalid-input', 'Search pattern is empty.', {
+      hint: 'Give the text or regular expression to look for.',
+      path: 'pattern',
+    });
+  }
+  const source = options.literal ? options.pattern.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&') : options.pattern;
+  const flags = options.caseSensitive === false ? 'iu' : 'u';
+  try {
+    return new RegExp(source, flags);
+  } catch (error) {
+    throw new UserInputError(
+      'invalid-input',
+      `Search pattern ${JSON.stringify(options.pattern)} is not a valid regular expression.`,
+      {
+        hint: 'Escape special characters, or pass literal: true to search for plain text.',
+        path: 'pattern',
+        cause: error,
+      },
+    );
+  }
+}
