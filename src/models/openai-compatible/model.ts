@@ -1,0 +1,137 @@
+import { ApiError, abortErrorFrom, ConnectionError, isDragomanError } from '../../errors.js';
+import type { CallOptions, Model, ModelRequest, ModelResponse, StreamDelta } from '../types.js';
+import { compileRequest } from './compile-request.js';
+import { dialectFor } from './dialects.js';
+import { parseErrorBody } from './map-error.js';
+import {
+  checkModelId,
+  type OpenAICompatibleModelOptions,
+  type ResolvedSettings,
+  resolveSettings,
+} from './options.js';
+import { readCompletion } from './read-response.js';
+import { readSseData } from './read-sse.js';
+import { readJson, send, toTransportError } from './send.js';
+import { applyChunk, createStreamState, finishStream } from './stream-state.js';
+import type { WireCompletion } from './wire.js';
+
+const CHAT_PATH = '/chat/completions';
+
+function streamError(data: string, what: string, atEnd: boolean, cause: unknown): Error {
+  // An event cut off by the end of the body is a dropped connection, not a server bug.
+  if (atEnd) {
+    return new ConnectionError('connection', `${what} stream ended in the middle of an event.`, {
+      cause,
+      retryable: false,
+      hint: 'The connection dropped mid-answer; call again.',
+    });
+  }
+  return new ConnectionError(
+    'malformed-response',
+    `${what} sent a stream event that is not JSON: ${data.slice(0, 80)}`,
+    {
+      cause,
+      hint: 'Check that baseURL points at an OpenAI-compatible server.',
+    },
+  );
+}
+
+function parseChunk(data: string, what: string, atEnd: boolean): WireCompletion {
+  let json: unknown;
+  try {
+    json = JSON.parse(data);
+  } catch (error) {
+    throw streamError(data, what, atEnd, error);
+  }
+  if (json === null || typeof json !== 'object') throw streamError(data, what, false, undefined);
+  const record = json as Record<string, unknown>;
+  // vLLM and llama.cpp report failures after the stream started as an event carrying `error`.
+  if (record.error !== undefined && record.choices === undefined) {
+    const body = parseErrorBody(data);
+    throw new ApiError('server', `${what} failed mid-stream: ${body.message ?? '(no message)'}`, {
+      providerCode: body.code,
+      providerType: body.type,
+      retryable: false,
+      hint: 'The server failed while answering; call again.',
+    });
+  }
+  return json as WireCompletion;
+}
+
+async function* streamCompletion(
+  settings: ResolvedSettings,
+  model: string,
+  request: ModelRequest,
+  options: CallOptions,
+): AsyncGenerator<StreamDelta> {
+  const dialect = dialectFor(settings.family);
+  const body = JSON.stringify(compileRequest(model, request, dialect, true));
+  const { signal } = options;
+  const started = await send(
+    settings,
+    { method: 'POST', path: CHAT_PATH, body, model, signal },
+    async (response) => response,
+  );
+  const what = `POST ${settings.baseURL}${CHAT_PATH}`;
+  if (!started.body) throw streamError('', what, true, undefined);
+  const state = createStreamState();
+  const out: StreamDelta[] = [];
+  let done = false;
+  try {
+    for await (const { data, atEnd } of readSseData(started.body)) {
+      if (data === '[DONE]') {
+        done = true;
+        break;
+      }
+      applyChunk(state, parseChunk(data, what, atEnd), out);
+      for (const delta of out) yield delta;
+      out.length = 0;
+    }
+  } catch (error) {
+    if (isDragomanError(error)) throw error;
+    throw toTransportError(error, what, signal);
+  }
+  if (signal?.aborted) throw abortErrorFrom(signal, 'The model call');
+  if (!done && !state.finishReason) {
+    throw new ConnectionError('connection', `${what} stream ended before the answer finished.`, {
+      retryable: false,
+      hint: 'The connection dropped mid-answer; call again.',
+    });
+  }
+  yield { type: 'finish', response: finishStream(state, model) };
+}
+
+/**
+ * Creates a {@link Model} that talks to one model on an OpenAI-compatible server (vLLM, Ollama, LM Studio,
+ * llama.cpp, OpenAI, or any server speaking `POST /chat/completions`) with the platform's `fetch`: no SDK.
+ * Streaming is parsed with `eventsource-parser`; retries, the start-of-response timeout and the typed
+ * errors are the same as the Mistral adapter's.
+ * @example
+ * const small = openaiCompatible({ baseURL: 'http://localhost:8000/v1', model: 'mistral-small-3.1', family: 'vllm' });
+ * const answer = await small.generate({ messages: [{ role: 'user', content: 'Hello' }] });
+ */
+export function openaiCompatible(options: OpenAICompatibleModelOptions): Model {
+  const settings = resolveSettings(options);
+  const model = checkModelId(options?.model);
+  return createModelFromSettings(settings, model);
+}
+
+/** A {@link Model} over already-validated settings; shared by the provider and `openaiCompatible()`. */
+export function createModelFromSettings(settings: ResolvedSettings, model: string): Model {
+  const dialect = dialectFor(settings.family);
+  return {
+    id: model,
+    provider: 'openai-compatible',
+    async generate(request: ModelRequest, options: CallOptions = {}): Promise<ModelResponse> {
+      const body = JSON.stringify(compileRequest(model, request, dialect, false));
+      return send(
+        settings,
+        { method: 'POST', path: CHAT_PATH, body, model, signal: options.signal },
+        async (response, what) => readCompletion(await readJson(response, what), what, model),
+      );
+    },
+    stream(request: ModelRequest, options: CallOptions = {}): AsyncIterable<StreamDelta> {
+      return streamCompletion(settings, model, request, options);
+    },
+  };
+}
