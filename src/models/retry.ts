@@ -151,3 +151,19 @@ export async function withRetry<T>(
     }
   }
 }
+
+/**
+ * Parses an HTTP `Retry-After` value, either delay-seconds (`"2"`, `"1.5"`) or an HTTP-date, into
+ * milliseconds from `now`. Returns `undefined` for a missing or unreadable value; a past date gives `0`.
+ */
+export function parseRetryAfter(
+  value: string | null | undefined,
+  now: number = Date.now(),
+): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}

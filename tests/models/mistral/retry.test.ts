@@ -1,6 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { AbortError, ApiError, ConnectionError, UserInputError } from '../../../src/errors.js';
-import { backoffDelay, isRetryableError, sleep, withRetry } from '../../../src/models/retry.js';
+import {
+  backoffDelay,
+  isRetryableError,
+  parseRetryAfter,
+  sleep,
+  withRetry,
+} from '../../../src/models/retry.js';
 
 const rateLimited = (retryAfterMs?: number) =>
   new ApiError('rate-limit', 'Rate limited.', { status: 429, retryable: true, retryAfterMs });
@@ -151,5 +157,17 @@ describe('retry helpers', () => {
   it('sleep resolves after the delay and rejects at once on an aborted signal', async () => {
     await expect(sleep(1)).resolves.toBeUndefined();
     await expect(sleep(10_000, AbortSignal.abort())).rejects.toBeInstanceOf(AbortError);
+  });
+});
+
+describe('parseRetryAfter', () => {
+  it('reads delay-seconds and HTTP-dates', () => {
+    expect(parseRetryAfter('2')).toBe(2000);
+    expect(parseRetryAfter('0.25')).toBe(250);
+    const now = Date.parse('Mon, 23 Nov 2026 11:00:00 GMT');
+    expect(parseRetryAfter('Mon, 23 Nov 2026 11:00:03 GMT', now)).toBe(3000);
+    expect(parseRetryAfter('Mon, 23 Nov 2026 10:00:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter('soon')).toBeUndefined();
+    expect(parseRetryAfter(null)).toBeUndefined();
   });
 });
