@@ -1,1 +1,31 @@
-export type { ContextBudget, ContextTrimReport, MemoryStore, TokenCounter } from './types.js';
+export { CONTROL_TOKENS, PROMPT_OVERHEAD_TOKENS, toolCallsText, toolsText } from './chat-template.js';
+export {
+  type BudgetInput,
+  budgetFor,
+  DEFAULT_OUTPUT_RESERVE,
+  ESTIMATED_MARGIN,
+  EXACT_MARGIN,
+  safetyMargin,
+} from './context-budget.js';
+export { contextOverflowError } from './context-overflow-error.js';
+export { defaultTokenCounter } from './default-counter.js';
+export { estimateTextTokens } from './estimate-text.js';
+export {
+  type ContextSummary,
+  type FitContextOptions,
+  type FitContextResult,
+  fitContext,
+} from './fit-context.js';
+export { type ImageSize, imageSizeFromBytes, imageSizeFromDataUrl } from './image-size.js';
+export { IMAGE_MAX_SIDE, imagePartTokens, imageTokens, UNKNOWN_IMAGE_TOKENS } from './image-tokens.js';
+export { InMemoryStore } from './in-memory-store.js';
+export type { CalibratingTokenCounter } from './message-counter.js';
+export { DEFAULT_PREVIEW_CHARS, shortenMessage } from './shorten.js';
+export { createEstimatingCounter, createTokenCounter, type TokenCounterOptions } from './token-counter.js';
+export type {
+  ContextBudget,
+  ContextOverflow,
+  ContextTrimReport,
+  MemoryStore,
+  TokenCounter,
+} from './types.js';

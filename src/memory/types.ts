@@ -44,4 +44,21 @@ export interface ContextTrimReport {
   dropped: number;
   /** True when the counts were exact (Tekken), false when estimated. */
   exact: boolean;
+  /**
+   * Set when even the system messages and the latest turn do not fit: the fitted messages then exceed
+   * `available`. Build the error with `contextOverflowError(report)`.
+   */
+  overflow?: ContextOverflow;
+}
+
+/** The numbers behind a context overflow. */
+export interface ContextOverflow {
+  /** Prompt tokens the smallest valid context needs (messages, tool schemas, template overhead). */
+  needed: number;
+  /** The model's context window. */
+  contextWindow: number;
+  /** Tokens reserved for the answer. */
+  reserveOutput: number;
+  /** Tokens kept free as a safety margin for counting error. */
+  margin: number;
 }
