@@ -73,12 +73,24 @@ async function* streamCompletion(
     async (response) => response,
   );
   const what = `POST ${settings.baseURL}${CHAT_PATH}`;
-  if (!started.body) throw streamError('', what, true, undefined);
+  const contentType = started.headers.get('content-type');
+  if (contentType && !contentType.includes('event-stream')) {
+    const text = await started.text().catch(() => '');
+    throw new ConnectionError(
+      'malformed-response',
+      `${what} answered a stream request with ${contentType}: ${text.slice(0, 80)}`,
+      {
+        hint: 'Check that baseURL points at an OpenAI-compatible server that supports stream: true.',
+      },
+    );
+  }
   const state = createStreamState();
   const out: StreamDelta[] = [];
   let done = false;
+  let events = 0;
   try {
-    for await (const { data, atEnd } of readSseData(started.body)) {
+    for await (const { data, atEnd } of readSseData(started.body ?? new Blob([]).stream())) {
+      events++;
       if (data === '[DONE]') {
         done = true;
         break;
@@ -92,6 +104,11 @@ async function* streamCompletion(
     throw toTransportError(error, what, signal);
   }
   if (signal?.aborted) throw abortErrorFrom(signal, 'The model call');
+  if (events === 0) {
+    throw new ConnectionError('malformed-response', `${what} sent an empty event stream.`, {
+      hint: 'Check that baseURL points at an OpenAI-compatible server that supports stream: true.',
+    });
+  }
   if (!done && !state.finishReason) {
     throw new ConnectionError('connection', `${what} stream ended before the answer finished.`, {
       retryable: false,
