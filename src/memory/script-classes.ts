@@ -1,9 +1,15 @@
-/** The character classes the estimator tells apart; each has its own tokens-per-character rate. */
+/**
+ * The character classes the estimator tells apart; each has its own tokens-per-character rate. The last,
+ * `word`, is not a character class: it counts word starts (a letter after a non-letter), since most scripts
+ * cost a roughly fixed amount per word on top of their per-character rate.
+ */
 export const SCRIPT_CLASSES = [
   'latin',
   'cyrillic',
   'greek',
   'arabic',
+  'arabicExtended',
+  'arabicRare',
   'hebrew',
   'devanagari',
   'bengali',
@@ -17,6 +23,7 @@ export const SCRIPT_CLASSES = [
   'space',
   'punctuation',
   'other',
+  'word',
 ] as const;
 
 /** One of {@link SCRIPT_CLASSES}. */
@@ -30,6 +37,11 @@ const INDEX: Record<ScriptClass, number> = Object.fromEntries(
 export function scriptIndex(name: ScriptClass): number {
   return INDEX[name];
 }
+
+const PERSIAN_URDU_LETTERS = new Set([
+  0x67e, 0x686, 0x698, 0x6a9, 0x6af, 0x6cc, 0x6c0, 0x6c1, 0x6c3, 0x6d2, 0x6d3, 0x6ba, 0x6be, 0x679, 0x688,
+  0x691, 0x6d4,
+]);
 
 /**
  * The class of one code point, by Unicode block (a cheap range test, no regex): letters of a script, ASCII
@@ -47,7 +59,12 @@ export function classifyCodePoint(code: number): number {
   if (code >= 0x400 && code < 0x530) return INDEX.cyrillic;
   if (code >= 0x590 && code < 0x600) return INDEX.hebrew;
   if (code >= 0x660 && code <= 0x669) return INDEX.digit;
-  if ((code >= 0x600 && code < 0x780) || (code >= 0x8a0 && code < 0x900)) return INDEX.arabic;
+  // Core Arabic letters and marks; the letters Persian and Urdu add (پ چ ژ گ ک ی ے ں ہ ٹ ...); and the rest
+  // (Pashto, Uyghur, Sindhi ...). Tekken merges each group less than the one before, so each has its own rate.
+  if (code >= 0x6f0 && code <= 0x6f9) return INDEX.digit;
+  if (code >= 0x600 && code < 0x671) return INDEX.arabic;
+  if (PERSIAN_URDU_LETTERS.has(code)) return INDEX.arabicExtended;
+  if ((code >= 0x671 && code < 0x780) || (code >= 0x8a0 && code < 0x900)) return INDEX.arabicRare;
   if (code >= 0x900 && code < 0x980) return INDEX.devanagari;
   if (code >= 0x980 && code < 0xa00) return INDEX.bengali;
   if (code >= 0xb80 && code < 0xc00) return INDEX.tamil;
@@ -64,15 +81,25 @@ export function classifyCodePoint(code: number): number {
   return INDEX.other;
 }
 
-/** Counts the characters of `text` per class, into `into` (length {@link SCRIPT_CLASSES}.length). */
+const LAST_LETTER_CLASS = INDEX.hangul;
+
+/**
+ * Counts the characters of `text` per class, and its word starts, into `into` (length
+ * {@link SCRIPT_CLASSES}.length).
+ */
 export function countScriptClasses(text: string, into: Float64Array): Float64Array {
+  let inWord = false;
   for (let index = 0; index < text.length; index++) {
     let code = text.charCodeAt(index);
     if (code >= 0xd800 && code < 0xdc00 && index + 1 < text.length) {
       code = text.codePointAt(index) ?? code;
       index++;
     }
-    into[classifyCodePoint(code)]! += 1;
+    const kind = classifyCodePoint(code);
+    into[kind]! += 1;
+    const isLetter = kind <= LAST_LETTER_CLASS;
+    if (isLetter && !inWord) into[INDEX.word]! += 1;
+    inWord = isLetter;
   }
   return into;
 }

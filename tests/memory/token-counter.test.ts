@@ -1,0 +1,156 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PROMPT_OVERHEAD_TOKENS, toolCallsText } from '../../src/memory/chat-template.js';
+import { createEstimatingCounter, createTokenCounter, ESTIMATED_MARGIN } from '../../src/memory/index.js';
+import { nodeRequire } from '../../src/memory/node-require.js';
+import { loadTekkenEngine } from '../../src/memory/tekken-engine.js';
+import type { Message } from '../../src/models/types.js';
+import { readFixture, readLangid, type TekkenVectors } from './support/fixtures.js';
+import { weatherChat, weatherTools } from './support/weather-chat.js';
+
+const vectors = readFixture<TekkenVectors>('tokenizer/tekken-test-vectors.json');
+const engine = loadTekkenEngine(nodeRequire()!);
+
+describe('createTokenCounter (exact Tekken)', () => {
+  it('is exact in Node and loads nothing until first used', () => {
+    const counter = createTokenCounter();
+    expect(counter.exact).toBe(true);
+  });
+
+  it('counts the whole published v7 chat to its 568 tokens: messages, tool schemas and <s>', () => {
+    const counter = createTokenCounter();
+    const messages = weatherChat();
+    const total =
+      PROMPT_OVERHEAD_TOKENS +
+      messages.reduce((sum, message) => sum + counter.count(message), 0) +
+      counter.countTools(weatherTools);
+    expect(total).toBe(vectors.full_chat_vector.token_ids.length);
+    expect(total).toBe(568);
+  });
+
+  it('renders tool calls the way the template does', () => {
+    const text = toolCallsText([
+      {
+        id: '123456789',
+        name: 'get_current_weather',
+        arguments: '{"location":"Paris, France","format":"celsius"}',
+      },
+    ]);
+    expect(text).toBe(
+      '[{"name": "get_current_weather", "arguments": {"location": "Paris, France", "format": "celsius"}, "id": "123456789"}]',
+    );
+  });
+
+  it('remembers per-message counts by message object', () => {
+    let calls = 0;
+    const counter = createTokenCounter();
+    const message: Message = { role: 'user', content: 'hello there' };
+    const first = counter.count(message);
+    const spy = new Proxy(message, {
+      get(target, key, receiver) {
+        calls++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    expect(counter.count(spy)).toBe(first);
+    expect(calls).toBeGreaterThan(0);
+    calls = 0;
+    expect(counter.count(spy)).toBe(first);
+    expect(calls).toBe(0);
+  });
+
+  it('adds image tokens for user images', () => {
+    const counter = createTokenCounter();
+    const text: Message = { role: 'user', content: [{ type: 'text', text: 'Describe this image.' }] };
+    const withImage: Message = {
+      role: 'user',
+      content: [
+        { type: 'text', text: 'Describe this image.' },
+        { type: 'image', url: 'https://example.com/a.png', width: 280, height: 280 },
+      ],
+    };
+    expect(counter.count(withImage) - counter.count(text)).toBe(10 * 11);
+  });
+
+  it('calibrates only when asked', () => {
+    const plain = createTokenCounter();
+    plain.observe(200, 100);
+    expect(plain.correction).toBe(1);
+    const calibrating = createTokenCounter({ calibrate: true });
+    const message: Message = { role: 'user', content: 'x'.repeat(40) };
+    const before = calibrating.count(message);
+    calibrating.observe(before * 2, before);
+    expect(calibrating.correction).toBeCloseTo(2);
+    expect(calibrating.count(message)).toBe(before * 2);
+    expect(calibrating.exact).toBe(false);
+  });
+});
+
+describe('piece-memo counting equals whole-text encoding', () => {
+  it('on the multilingual corpus, in 64 KB chunks', () => {
+    const corpus = readLangid()
+      .map((line) => line.text)
+      .join('\n');
+    for (let start = 0; start < corpus.length; start += 65_536) {
+      const chunk = corpus.slice(start, start + 65_536);
+      expect(engine.countText(chunk)).toBe(engine.encode(chunk).length);
+    }
+  });
+
+  it('on arbitrary Unicode text (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', minLength: 256, maxLength: 2_000 }), (text) => {
+        expect(engine.countText(text)).toBe(engine.encode(text).length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('on whitespace-heavy text', () => {
+    const pieces = [' ', '  ', '\t', '\n', '\r\n', '\u0085', '\u00a0', '\ufeff', 'a', 'Ab', '1', '!', '//'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 200, maxLength: 800 }), (parts) => {
+        const text = parts.join('');
+        expect(engine.countText(text)).toBe(engine.encode(text).length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('createEstimatingCounter', () => {
+  it('is not exact and estimates within the 15% estimated-count margin on sentences of each language', () => {
+    const counter = createEstimatingCounter();
+    expect(counter.exact).toBe(false);
+    const byLang = new Map<string, string[]>();
+    for (const line of readLangid()) {
+      if (line.kind !== 'sentence') continue;
+      byLang.set(line.lang, [...(byLang.get(line.lang) ?? []), line.text]);
+    }
+    for (const [lang, texts] of byLang) {
+      const text = texts.join('\n');
+      const exact = engine.countText(text);
+      const error = (counter.countText(text) - exact) / exact;
+      expect(Math.abs(error), `${lang}: ${(error * 100).toFixed(1)}%`).toBeLessThan(ESTIMATED_MARGIN);
+    }
+  });
+
+  it('corrects itself from reported prompt tokens', () => {
+    const counter = createEstimatingCounter();
+    const message: Message = { role: 'user', content: 'some text '.repeat(100) };
+    const estimate = counter.count(message);
+    for (let round = 0; round < 10; round++)
+      counter.observe(Math.round(estimate * 1.5), counter.count(message));
+    expect(counter.correction).toBeCloseTo(1.5, 1);
+    expect(counter.count(message)).toBeGreaterThanOrEqual(Math.round(estimate * 1.45));
+  });
+
+  it('ignores nonsense observations', () => {
+    const counter = createEstimatingCounter();
+    counter.observe(0, 100);
+    counter.observe(100, 0);
+    counter.observe(Number.NaN, 10);
+    counter.observe(10_000, 10);
+    expect(counter.correction).toBe(1);
+  });
+});
