@@ -1,0 +1,78 @@
+/**
+ * What every Mistral call of one provider shares: the lazily loaded SDK, the key lookup, the timeout and
+ * retry policy, and one wrapper that applies them with the error mapping.
+ * @module
+ */
+import { UserInputError } from '../../errors.js';
+import { type RetryOptions, withRetry } from '../retry.js';
+import { withStartTimeout } from '../timeout.js';
+import { type MistralErrorContext, mapMistralError } from './map-error.js';
+import type { MistralSdk } from './sdk-client.js';
+
+/** Shared state of one provider instance. */
+export interface CallContext {
+  load: () => Promise<MistralSdk>;
+  /** The API key for this call; throws `UserInputError` `invalid-config` when there is none. */
+  apiKey: () => string;
+  timeoutMs: number;
+  retry: RetryOptions;
+  /** For tests: jitter and fresh tool-call ids. */
+  random?: () => number;
+}
+
+/** Where a key comes from: the option, else `MISTRAL_API_KEY` read at call time. */
+export function createKeyResolver(apiKey: string | undefined): () => string {
+  return () => {
+    const key = apiKey ?? process.env.MISTRAL_API_KEY;
+    if (typeof key === 'string' && key.trim() !== '') return key;
+    throw new UserInputError(
+      'invalid-config',
+      'No Mistral API key: apiKey is unset and MISTRAL_API_KEY is empty.',
+      {
+        path: 'apiKey',
+        hint: 'Set MISTRAL_API_KEY, or pass createMistral({ apiKey }); create a key at console.mistral.ai.',
+      },
+    );
+  };
+}
+
+/** Per-call details for {@link runCall}. */
+export interface CallDetails extends Omit<MistralErrorContext, 'apiKey' | 'signal'> {
+  operation: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * Runs one request with the start-of-response timeout, retries and error mapping. `start` must resolve
+ * once the response has started; everything it throws is mapped to dragoman errors before the retry
+ * policy sees it.
+ */
+export async function runCall<T>(
+  context: CallContext,
+  details: CallDetails,
+  start: (sdk: MistralSdk, signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const apiKey = context.apiKey();
+  const sdk = await context.load();
+  const { signal } = details;
+  const errorContext: MistralErrorContext = { ...details, apiKey };
+  const what = `${details.operation}${details.model ? ` (${details.model})` : ''}`;
+  return withRetry(
+    async () => {
+      try {
+        return await withStartTimeout((combined) => start(sdk, combined), {
+          timeoutMs: context.timeoutMs,
+          what,
+          ...(signal ? { signal } : {}),
+        });
+      } catch (error) {
+        throw mapMistralError(error, errorContext);
+      }
+    },
+    {
+      ...context.retry,
+      ...(signal ? { signal } : {}),
+      ...(context.random ? { random: context.random } : {}),
+    },
+  );
+}

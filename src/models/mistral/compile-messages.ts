@@ -1,0 +1,222 @@
+/**
+ * The Mistral wire compiler for messages: neutral {@link Message}s in, a history the API accepts out, or a
+ * typed {@link UserInputError} before any request is sent. Pure: no SDK, no I/O.
+ * @module
+ */
+import { UserInputError } from '../../errors.js';
+import type { AssistantMessage, Message, ToolMessage } from '../types.js';
+import {
+  compileAssistantContent,
+  compileUserContent,
+  MAX_IMAGES_PER_REQUEST,
+  splitAssistantContent,
+} from './compile-content.js';
+import { createToolCallIdMap, type ToolCallIdMap } from './tool-call-ids.js';
+import type { WireMessage, WireToolCall } from './wire-types.js';
+
+/** Text of the assistant turn inserted between a tool result and a following user message (rule 3). */
+export const DEFAULT_BRIDGE_TEXT = 'OK.';
+/** Content of the synthetic result for a tool call that never ran (rule 2). */
+export const DEFAULT_CANCELLED_TEXT = 'cancelled: this tool call was not run.';
+
+/** Options of {@link compileMessages}. */
+export interface CompileMessagesOptions {
+  /** The target model reasons: keep thinking parts. @default false */
+  reasoning?: boolean;
+  /** Text of bridging assistant turns. @default {@link DEFAULT_BRIDGE_TEXT} */
+  bridgeText?: string;
+  /** Content of synthetic results for unanswered calls. @default {@link DEFAULT_CANCELLED_TEXT} */
+  cancelledText?: string;
+}
+
+/** A compiled history. */
+export interface CompiledMessages {
+  messages: WireMessage[];
+  /** Foreign <-> wire tool-call ids used in `messages`. */
+  toolCallIds: ToolCallIdMap;
+  /** Text of a trailing `prefix: true` message: the reply echoes it, and the adapter strips it. */
+  prefix?: string;
+}
+
+interface PendingCall {
+  foreignId: string;
+  wireId: string;
+  name: string;
+}
+
+function invalid(path: string, message: string, hint: string): UserInputError {
+  return new UserInputError('invalid-history', message, { path, hint });
+}
+
+function compileToolCalls(message: AssistantMessage, path: string, ids: ToolCallIdMap): PendingCall[] {
+  if (!Array.isArray(message.toolCalls)) {
+    throw invalid(`${path}.toolCalls`, `${path}.toolCalls is not an array.`, 'Pass an array of tool calls.');
+  }
+  const seen = new Set<string>();
+  return message.toolCalls.map((call, index) => {
+    const callPath = `${path}.toolCalls[${index}]`;
+    if (typeof call?.id !== 'string' || call.id === '' || typeof call.name !== 'string' || call.name === '') {
+      throw invalid(callPath, `${callPath} needs a non-empty string id and name.`, 'Give every call an id.');
+    }
+    if (typeof call.arguments !== 'string') {
+      throw invalid(callPath, `${callPath}.arguments is not a string.`, 'Pass arguments as a JSON string.');
+    }
+    if (seen.has(call.id)) {
+      throw invalid(
+        callPath,
+        `${callPath} repeats tool call id ${JSON.stringify(call.id)}.`,
+        'Ids must be unique.',
+      );
+    }
+    seen.add(call.id);
+    return { foreignId: call.id, wireId: ids.toWire(call.id), name: call.name };
+  });
+}
+
+function toolResult(message: ToolMessage, path: string, pending: PendingCall[]): PendingCall {
+  if (typeof message.toolCallId !== 'string' || typeof message.content !== 'string') {
+    throw invalid(path, `${path} needs a string toolCallId and string content.`, 'Check the tool message.');
+  }
+  const index = pending.findIndex((call) => call.foreignId === message.toolCallId);
+  if (index < 0) {
+    throw invalid(
+      path,
+      `${path} answers tool call ${JSON.stringify(message.toolCallId)}, but no unanswered call with that id ` +
+        'directly precedes it.',
+      'Put each tool result right after the assistant message that made the call, once per call; drop orphans.',
+    );
+  }
+  return pending.splice(index, 1)[0]!;
+}
+
+/**
+ * Compiles a neutral history for Mistral. Repairs what can be repaired: leading system messages merged,
+ * a bridging assistant turn between a tool result and a user message, a synthetic `cancelled` result for
+ * every call that was never answered, foreign tool-call ids mapped to 9-character ids, thinking stripped
+ * for models without reasoning, empty assistant messages dropped, `prefix: true` on a trailing assistant
+ * message. An assistant message with tool calls is sent with content `''`: its text and thinking are
+ * dropped, because some models reject both together (rule 6).
+ *
+ * Throws `UserInputError` code `invalid-history` naming `messages[i]` for what cannot be repaired: a
+ * system message after the start, an orphan or duplicate tool result, malformed parts, more than 8 images,
+ * nothing to send, or a last message that is an assistant message without `prefix`.
+ */
+export function compileMessages(
+  messages: readonly Message[],
+  options: CompileMessagesOptions = {},
+): CompiledMessages {
+  if (!Array.isArray(messages)) {
+    throw invalid('messages', 'messages is not an array.', 'Pass an array of messages.');
+  }
+  const bridgeText = options.bridgeText ?? DEFAULT_BRIDGE_TEXT;
+  const cancelledText = options.cancelledText ?? DEFAULT_CANCELLED_TEXT;
+  const ids = createToolCallIdMap();
+  const out: WireMessage[] = [];
+  const system: string[] = [];
+  let pending: PendingCall[] = [];
+  let images = 0;
+  let prefix: string | undefined;
+  let started = false;
+  const closeGroup = () => {
+    for (const call of pending) {
+      out.push({ role: 'tool', content: cancelledText, toolCallId: call.wireId, name: call.name });
+    }
+    pending = [];
+  };
+  messages.forEach((message, index) => {
+    const path = `messages[${index}]`;
+    const role = (message as { role?: unknown } | null)?.role;
+    if (role !== 'system') started = true;
+    if (role === 'system') {
+      if (started) {
+        throw invalid(
+          path,
+          `${path} is a system message after the start of the conversation.`,
+          'Mistral accepts system messages only first: move it to the front, or send it as a user message.',
+        );
+      }
+      if (typeof message.content !== 'string') {
+        throw invalid(path, `${path}.content is not a string.`, 'System content is text.');
+      }
+      system.push(message.content);
+    } else if (role === 'user' && message.role === 'user') {
+      closeGroup();
+      if (out.at(-1)?.role === 'tool') out.push({ role: 'assistant', content: bridgeText });
+      const compiled = compileUserContent(message, path);
+      images += compiled.images;
+      out.push({ role: 'user', content: compiled.content });
+    } else if (role === 'assistant' && message.role === 'assistant') {
+      closeGroup();
+      const { text, thinking } = splitAssistantContent(message, path);
+      const isLast = index === messages.length - 1;
+      const calls = message.toolCalls;
+      if (calls !== undefined && !(Array.isArray(calls) && calls.length === 0)) {
+        if (message.prefix === true && isLast) {
+          throw invalid(
+            path,
+            `${path} has prefix: true and tool calls.`,
+            'A prefix message holds only text.',
+          );
+        }
+        pending = compileToolCalls(message, path, ids);
+        const toolCalls: WireToolCall[] = pending.map((call, callIndex) => ({
+          id: call.wireId,
+          type: 'function',
+          function: { name: call.name, arguments: calls[callIndex]!.arguments || '{}' },
+        }));
+        out.push({ role: 'assistant', content: '', toolCalls });
+      } else if (message.prefix === true && isLast) {
+        if (text === '') {
+          throw invalid(path, `${path} has prefix: true but no text.`, 'Give the prefix message some text.');
+        }
+        prefix = text;
+        out.push({ role: 'assistant', content: text, prefix: true });
+      } else {
+        const content = compileAssistantContent(text, thinking, options.reasoning === true);
+        // An assistant message with neither content nor tool calls is rejected (rule 6): it carries nothing.
+        if (content !== '') out.push({ role: 'assistant', content });
+      }
+    } else if (role === 'tool' && message.role === 'tool') {
+      const call = toolResult(message, path, pending);
+      const name = typeof message.name === 'string' && message.name !== '' ? message.name : call.name;
+      out.push({ role: 'tool', content: message.content, toolCallId: call.wireId, name });
+    } else {
+      throw invalid(
+        path,
+        `${path} has role ${JSON.stringify(role)}.`,
+        'Use system, user, assistant or tool.',
+      );
+    }
+  });
+  closeGroup();
+  if (images > MAX_IMAGES_PER_REQUEST) {
+    throw new UserInputError(
+      'invalid-input',
+      `The request holds ${images} images; Mistral accepts at most 8.`,
+      {
+        path: 'messages',
+        hint: 'Send fewer images, or split them across turns and drop older ones from the window.',
+      },
+    );
+  }
+  checkLast(out, messages.length);
+  const systemText = system.join('\n\n');
+  if (systemText !== '') out.unshift({ role: 'system', content: systemText });
+  return prefix === undefined
+    ? { messages: out, toolCallIds: ids }
+    : { messages: out, toolCallIds: ids, prefix };
+}
+
+function checkLast(out: WireMessage[], count: number): void {
+  const last = out.at(-1);
+  if (last === undefined) {
+    throw invalid('messages', `The history (${count} messages) has nothing to send.`, 'Add a user message.');
+  }
+  if (last.role === 'assistant' && last.prefix !== true) {
+    throw invalid(
+      `messages[${count - 1}]`,
+      'The history ends with an assistant message; Mistral needs the last message to be user or tool.',
+      'Add a user message, or set prefix: true on the last assistant message to have the model continue it.',
+    );
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * The only file in dragoman that touches `@mistralai/mistralai`. It loads the SDK's standalone entry points
+ * (`MistralCore` + `funcs/*`) with a dynamic `import()` on first use: that keeps the SDK off the import
+ * path (cold start) and works from the CommonJS build too. The SDK's own retries are off and its whole-call
+ * timeout never applies (we always pass a signal), because dragoman does both itself.
+ * @module
+ */
+import type { SdkChatResponse, SdkUsage } from './parse-response.js';
+import type { SdkStreamChunk } from './stream-assembler.js';
+import type { WireChatRequest } from './wire-types.js';
+
+/** What the SDK calls need per call. */
+export interface SdkCallOptions {
+  signal: AbortSignal;
+}
+
+/** A model card from `GET /v1/models`, as the SDK parses it. */
+export interface SdkModelCard {
+  id: string;
+  aliases?: string[];
+  maxContextLength?: number;
+  capabilities?: Partial<
+    Record<'completionChat' | 'functionCalling' | 'vision' | 'completionFim' | 'reasoning', boolean>
+  >;
+  deprecation?: Date | null;
+  deprecationReplacementModel?: string | null;
+}
+
+/** A FIM request in the SDK's camelCase. */
+export interface SdkFimRequest {
+  model: string;
+  prompt: string;
+  suffix?: string;
+  stop?: string[];
+  maxTokens?: number;
+  minTokens?: number;
+}
+
+/** The SDK calls dragoman uses, with response headers exposed. */
+export interface MistralSdk {
+  chatComplete(
+    request: WireChatRequest,
+    options: SdkCallOptions,
+  ): Promise<{ response: SdkChatResponse; headers: Headers }>;
+  chatStream(
+    request: WireChatRequest,
+    options: SdkCallOptions,
+  ): Promise<{ events: AsyncIterable<{ data: SdkStreamChunk }>; headers: Headers }>;
+  fimComplete(
+    request: SdkFimRequest,
+    options: SdkCallOptions,
+  ): Promise<{ response: SdkChatResponse & { usage: SdkUsage }; headers: Headers }>;
+  modelsList(options: SdkCallOptions): Promise<SdkModelCard[]>;
+}
+
+/** How to build the SDK client. */
+export interface SdkClientConfig {
+  /** Returns the API key at call time. */
+  apiKey: () => string;
+  serverURL?: string;
+  fetch?: (input: Request) => Promise<Response>;
+}
+
+type Result<T> = { ok: true; value: T } | { ok: false; error: unknown };
+type Inspectable<T> = { $inspect(): Promise<[Result<T>, { response?: Response }]> };
+
+async function unwrap<T>(call: Inspectable<T>): Promise<{ value: T; headers: Headers }> {
+  const [result, info] = await call.$inspect();
+  if (!result.ok) throw result.error;
+  return { value: result.value, headers: info.response?.headers ?? new Headers() };
+}
+
+/**
+ * Returns a loader that imports the SDK once and caches the client (per loader, so per provider: no
+ * global state). A failed import is not cached, so a later call can try again.
+ */
+export function createSdkLoader(config: SdkClientConfig): () => Promise<MistralSdk> {
+  let loading: Promise<MistralSdk> | undefined;
+  return () => {
+    loading ??= loadSdk(config).catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    });
+    return loading;
+  };
+}
+
+async function loadSdk(config: SdkClientConfig): Promise<MistralSdk> {
+  const [{ MistralCore }, { HTTPClient }, complete, stream, fim, models] = await Promise.all([
+    import('@mistralai/mistralai/core.js'),
+    import('@mistralai/mistralai/lib/http.js'),
+    import('@mistralai/mistralai/funcs/chatComplete.js'),
+    import('@mistralai/mistralai/funcs/chatStream.js'),
+    import('@mistralai/mistralai/funcs/fimComplete.js'),
+    import('@mistralai/mistralai/funcs/modelsList.js'),
+  ]);
+  const core = new MistralCore({
+    apiKey: async () => config.apiKey(),
+    retryConfig: { strategy: 'none' },
+    ...(config.serverURL ? { serverURL: config.serverURL } : {}),
+    ...(config.fetch ? { httpClient: new HTTPClient({ fetcher: config.fetch as never }) } : {}),
+  });
+  const request = (options: SdkCallOptions) => ({
+    signal: options.signal,
+    retries: { strategy: 'none' as const },
+  });
+  return {
+    async chatComplete(body, options) {
+      const { value, headers } = await unwrap(complete.chatComplete(core, body, request(options)));
+      return { response: value as unknown as SdkChatResponse, headers };
+    },
+    async chatStream(body, options) {
+      const { value, headers } = await unwrap(
+        stream.chatStream(core, { ...body, stream: true }, request(options)),
+      );
+      return { events: value as unknown as AsyncIterable<{ data: SdkStreamChunk }>, headers };
+    },
+    async fimComplete(body, options) {
+      const { value, headers } = await unwrap(fim.fimComplete(core, body, request(options)));
+      return { response: value as unknown as SdkChatResponse, headers };
+    },
+    async modelsList(options) {
+      const { value } = await unwrap(models.modelsList(core, undefined, request(options)));
+      return (value.data ?? []) as unknown as SdkModelCard[];
+    },
+  };
+}

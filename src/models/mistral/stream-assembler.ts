@@ -1,0 +1,136 @@
+/**
+ * Turns streamed Mistral chunks into neutral {@link StreamDelta}s and assembles the final response.
+ * Handles both tool-call shapes: whole calls in one delta (Mistral's own models; no `index`, so the SDK
+ * defaults it to 0) and fragments keyed by `index` with the id only in the first fragment (third-party
+ * models). Strips an echoed prefix across chunk boundaries.
+ * @module
+ */
+import type { ModelResponse, StreamDelta, TextPart, ThinkingPart, ToolCall } from '../types.js';
+import {
+  hasServerId,
+  type SdkContentChunk,
+  type SdkToolCall,
+  type SdkUsage,
+  toContentParts,
+  toFinishReason,
+  toMessageContent,
+  toMeta,
+  toUsage,
+} from './parse-response.js';
+import { randomToolCallId } from './tool-call-ids.js';
+
+/** One streamed chunk as the SDK parses it (the `p` padding field is dropped by its schema). */
+export interface SdkStreamChunk {
+  id: string;
+  model: string;
+  usage?: SdkUsage;
+  choices: Array<{
+    delta: { content?: string | SdkContentChunk[] | null; toolCalls?: SdkToolCall[] | null };
+    finishReason?: string | null;
+  }>;
+}
+
+/** Stateful assembler for one stream. */
+export interface StreamAssembler {
+  /** The deltas one chunk contributes, in order. */
+  push(chunk: SdkStreamChunk): StreamDelta[];
+  /** True once a chunk carried `finish_reason`. */
+  finished(): boolean;
+  /** The closing `finish` delta with the assembled response. */
+  end(headers?: Headers): StreamDelta[];
+}
+
+/** Creates a {@link StreamAssembler}. `prefix` is the text of a trailing `prefix: true` message. */
+export function createStreamAssembler(
+  options: { prefix?: string; random?: () => number } = {},
+): StreamAssembler {
+  const parts: Array<TextPart | ThinkingPart> = [];
+  const calls: ToolCall[] = [];
+  const slotByIndex = new Map<number, number>();
+  let usage: SdkUsage | undefined;
+  let finishReason: string | null | undefined;
+  let id: string | undefined;
+  let model = '';
+  let pendingPrefix = options.prefix ?? '';
+  let held = '';
+
+  const addText = (type: 'text' | 'thinking', text: string) => {
+    const last = parts.at(-1);
+    if (last?.type === type) last.text += text;
+    else parts.push({ type, text } as TextPart | ThinkingPart);
+  };
+  // Holds text back while it could still be the echo of the prefix; drops the echo once confirmed.
+  const filterText = (text: string): string => {
+    if (pendingPrefix === '') return text;
+    held += text;
+    if (held.length < pendingPrefix.length && pendingPrefix.startsWith(held)) return '';
+    const out = held.startsWith(pendingPrefix) ? held.slice(pendingPrefix.length) : held;
+    pendingPrefix = '';
+    held = '';
+    return out;
+  };
+  const emitText = (text: string, out: StreamDelta[]) => {
+    const visible = filterText(text);
+    if (visible === '') return;
+    addText('text', visible);
+    out.push({ type: 'text-delta', text: visible });
+  };
+  const pushToolCall = (call: SdkToolCall, out: StreamDelta[]) => {
+    const key = call.index ?? 0;
+    const name = call.function.name;
+    const argumentsDelta =
+      typeof call.function.arguments === 'string'
+        ? call.function.arguments
+        : JSON.stringify(call.function.arguments);
+    const slot = slotByIndex.get(key);
+    const existing = slot === undefined ? undefined : calls[slot];
+    if (existing && !hasServerId(call.id) && !(name && existing.name)) {
+      if (name && !existing.name) existing.name = name;
+      existing.arguments += argumentsDelta;
+      out.push({ type: 'tool-call-delta', index: slot!, argumentsDelta, ...(name ? { name } : {}) });
+      return;
+    }
+    const fresh: ToolCall = {
+      id: hasServerId(call.id) ? call.id : randomToolCallId(options.random),
+      name,
+      arguments: argumentsDelta,
+    };
+    slotByIndex.set(key, calls.push(fresh) - 1);
+    out.push({ type: 'tool-call-delta', index: calls.length - 1, id: fresh.id, name, argumentsDelta });
+  };
+
+  return {
+    push(chunk) {
+      const out: StreamDelta[] = [];
+      id ??= chunk.id;
+      model = chunk.model || model;
+      if (chunk.usage) usage = chunk.usage;
+      for (const choice of chunk.choices.slice(0, 1)) {
+        for (const part of toContentParts(choice.delta.content)) {
+          if (part.type === 'text') emitText(part.text, out);
+          else if (part.text !== '') {
+            addText('thinking', part.text);
+            out.push({ type: 'thinking-delta', text: part.text });
+          }
+        }
+        for (const call of choice.delta.toolCalls ?? []) pushToolCall(call, out);
+        if (choice.finishReason) finishReason = choice.finishReason;
+      }
+      return out;
+    },
+    finished: () => Boolean(finishReason),
+    end(headers) {
+      // Text still held is a partial echo of the prefix (the reply stopped inside it): it adds nothing.
+      const message: ModelResponse['message'] = { role: 'assistant', content: toMessageContent(parts) };
+      if (calls.length > 0)
+        message.toolCalls = calls.map((call) => ({ ...call, arguments: call.arguments || '{}' }));
+      const response: ModelResponse = {
+        message,
+        finishReason: toFinishReason(finishReason),
+        usage: toUsage(usage),
+        meta: toMeta(model, id, headers),
+      };
+      return [{ type: 'finish', response }];
+    },
+  };
+}
