@@ -89,7 +89,17 @@ async function* streamCompletion(
   let done = false;
   let events = 0;
   try {
-    for await (const { data, atEnd } of readSseData(started.body ?? new Blob([]).stream())) {
+    for await (const { data, atEnd, invalidLines } of readSseData(started.body ?? new Blob([]).stream())) {
+      if (data === '' && atEnd) {
+        if (done || state.finishReason) break;
+        throw new ConnectionError(
+          'malformed-response',
+          `${what} sent ${invalidLines} line(s) that are not valid SSE.`,
+          {
+            hint: 'Check that baseURL points at an OpenAI-compatible server and no proxy rewrites the stream.',
+          },
+        );
+      }
       events++;
       if (data === '[DONE]') {
         done = true;

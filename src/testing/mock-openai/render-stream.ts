@@ -1,6 +1,7 @@
 import type { OpenAICompatibleFamily } from '../../models/openai-compatible/index.js';
+import { splitText } from '../mock-server/sse-writer.js';
 import { reasoningFieldFor } from './families.js';
-import { type ResolvedReply, splitText } from './render.js';
+import type { ResolvedReply } from './render.js';
 
 /** How the stream should report usage. */
 export interface StreamUsageMode {

@@ -75,14 +75,3 @@ export function completionBody(family: OpenAICompatibleFamily, resolved: Resolve
     ...(withUsage ? { usage: resolved.usage } : {}),
   };
 }
-
-/** Splits text into stream pieces: `size` characters each, or word by word. */
-export function splitText(text: string, size: number | undefined): string[] {
-  if (text === '') return [];
-  if (size && size > 0) {
-    const pieces: string[] = [];
-    for (let start = 0; start < text.length; start += size) pieces.push(text.slice(start, start + size));
-    return pieces;
-  }
-  return text.match(/\S+\s*|\s+/g) ?? [text];
-}

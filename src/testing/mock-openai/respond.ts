@@ -1,19 +1,15 @@
 import type { ServerResponse } from 'node:http';
 import type { OpenAICompatibleFamily } from '../../models/openai-compatible/index.js';
+import { corruptJson, malformedSseBody, truncateJson } from '../mock-server/faults.js';
+import { cutConnection, pause, sendBody, writePiece } from '../mock-server/send.js';
 import type { MockFault, MockRawReply } from '../mock-server/types.js';
 import { modelNotFound, openAIErrorBody, unauthorized } from './families.js';
 import { completionBody, type ResolvedReply } from './render.js';
 import { streamPayloads } from './render-stream.js';
 
-/** Sends a JSON (or raw text) body with a status. */
+/** Sends a raw reply: objects as JSON, strings as they are (the Mistral mock's writer). */
 export function sendRaw(response: ServerResponse, reply: MockRawReply): void {
-  const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
-  response.writeHead(reply.status, {
-    'content-type': typeof reply.body === 'string' ? 'text/plain' : 'application/json',
-    'content-length': Buffer.byteLength(text),
-    ...reply.headers,
-  });
-  response.end(text);
+  sendBody(response, reply.status, reply.body, reply.headers);
 }
 
 /** The body a `status` fault answers with when it names none, in the family's error shape. */
@@ -36,8 +32,6 @@ export function statusFaultReply(
   return { status: fault.status, body: openAIErrorBody(message, 'server_error', fault.status), headers };
 }
 
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Body-shape faults that replace a normal 200 answer. */
 type BodyFault = Extract<
   MockFault,
@@ -45,33 +39,25 @@ type BodyFault = Extract<
 >;
 
 /** Writes a `chat.completion` JSON answer, broken as the fault says. */
-export function sendCompletion(
+export async function sendCompletion(
   response: ServerResponse,
   family: OpenAICompatibleFamily,
   resolved: ResolvedReply,
   fault: MockFault | undefined,
-): void {
+): Promise<void> {
   const text = JSON.stringify(completionBody(family, resolved, fault?.type !== 'no-usage'));
   if (fault?.type === 'cut-mid-stream') {
     response.writeHead(200, {
       'content-type': 'application/json',
       'content-length': Buffer.byteLength(text),
     });
-    response.write(text.slice(0, Math.floor(text.length / 2)));
-    response.socket?.destroy();
-    return;
+    await writePiece(response, truncateJson(text));
+    return cutConnection(response);
   }
-  const broken =
-    fault?.type === 'malformed-json' || fault?.type === 'malformed-sse'
-      ? `${text.slice(0, 40)}<!-- not json -->`
-      : fault?.type === 'truncated-json'
-        ? text.slice(0, Math.floor(text.length / 2))
-        : text;
-  response.writeHead(200, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(broken),
-  });
-  response.end(broken);
+  if (fault?.type === 'malformed-json' || fault?.type === 'malformed-sse')
+    return sendBody(response, 200, corruptJson(text));
+  if (fault?.type === 'truncated-json') return sendBody(response, 200, truncateJson(text));
+  sendBody(response, 200, text, { 'content-type': 'application/json' });
 }
 
 /** Writes an SSE answer (`data: ...\n\n`, ending with `[DONE]`), broken as the fault says. */
@@ -79,32 +65,37 @@ export async function sendStream(
   response: ServerResponse,
   family: OpenAICompatibleFamily,
   resolved: ResolvedReply,
-  options: { includeUsage: boolean; fault: MockFault | undefined; chunkDelayMs: number },
+  options: {
+    includeUsage: boolean;
+    fault: MockFault | undefined;
+    chunkDelayMs: number;
+    lifetime: AbortSignal;
+  },
 ): Promise<void> {
   const { fault } = options;
   const payloads = streamPayloads(family, resolved, {
     includeUsage: options.includeUsage,
     suppress: fault?.type === 'no-usage',
   });
+  const frames = payloads.map((payload) => `data: ${payload}\n\n`);
   response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-  if (fault?.type === 'malformed-sse') {
-    // Framing broken: no blank lines between events, so the client sees one event whose data is not JSON.
-    response.end(`${payloads.map((payload) => `data: ${payload}`).join('\n')}\n\n`);
-    return;
-  }
-  const bodyFault = fault as BodyFault | undefined;
-  for (let index = 0; index < payloads.length; index++) {
-    if (bodyFault?.type === 'cut-mid-stream' && index === bodyFault.afterChunks) {
-      response.socket?.destroy();
-      return;
-    }
-    let payload = payloads[index] as string;
-    if (index === 1 && (bodyFault?.type === 'malformed-json' || bodyFault?.type === 'truncated-json')) {
-      payload = payload.slice(0, Math.floor(payload.length / 2));
-    }
+  if (fault?.type === 'malformed-sse') return void response.end(malformedSseBody(frames));
+  for (let index = 0; index < frames.length; index++) {
+    if (fault?.type === 'cut-mid-stream' && index === fault.afterChunks) return cutConnection(response);
+    let frame = frames[index] as string;
+    // One chunk's JSON broken (or cut short) while the SSE framing stays intact.
+    if (index === 1 && fault?.type === 'malformed-json')
+      frame = `data: ${corruptJson(payloads[1] as string)}\n\n`;
+    if (index === 1 && fault?.type === 'truncated-json')
+      frame = `data: ${truncateJson(payloads[1] as string)}\n\n`;
     if (response.destroyed) return;
-    response.write(`data: ${payload}\n\n`);
-    if (options.chunkDelayMs > 0 && index < payloads.length - 1) await wait(options.chunkDelayMs);
+    await writePiece(response, frame);
+    if (
+      options.chunkDelayMs > 0 &&
+      index < frames.length - 1 &&
+      !(await pause(options.chunkDelayMs, options.lifetime))
+    )
+      return;
   }
   response.end();
 }

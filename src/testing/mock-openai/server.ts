@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { OpenAICompatibleFamily } from '../../models/openai-compatible/index.js';
+import { wrongContentTypePage } from '../mock-server/faults.js';
+import { pause } from '../mock-server/send.js';
 import { estimatePromptTokens } from '../mock-server/token-estimate.js';
 import type { MockFault, MockReplyFunction, MockRequestBody, RecordedRequest } from '../mock-server/types.js';
 import {
@@ -70,6 +72,7 @@ export async function createMockOpenAIServer(
   const chunkDelayMs = options.chunkDelayMs ?? 0;
   let reply: MockReplyFunction = options.reply ?? (() => ({ text: 'OK' }));
   let chatIndex = 0;
+  const lifetime = new AbortController();
 
   async function handleChat(
     body: unknown,
@@ -111,7 +114,7 @@ export async function createMockOpenAIServer(
       index: chatIndex++,
     });
     if ('status' in answer) return sendRaw(response, answer);
-    if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
+    if (answer.delayMs && !(await pause(answer.delayMs, lifetime.signal))) return;
     const resolved = resolveReply(family, answer, request);
     if (!stream) return sendCompletion(response, family, resolved, fault);
     const streamOptions = request.stream_options as { include_usage?: unknown } | undefined;
@@ -119,6 +122,7 @@ export async function createMockOpenAIServer(
       includeUsage: streamOptions?.include_usage === true,
       fault,
       chunkDelayMs,
+      lifetime: lifetime.signal,
     });
   }
 
@@ -132,12 +136,15 @@ export async function createMockOpenAIServer(
       if (presented !== options.apiKey) return sendRaw(response, unauthorized(family, presented));
     }
     const fault = faults.shift();
-    if (fault?.type === 'slow-first-byte') await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    if (fault?.type === 'slow-first-byte' && !(await pause(fault.delayMs, lifetime.signal))) return;
     if (fault?.type === 'status') return sendRaw(response, statusFaultReply(family, fault));
     if (fault?.type === 'empty-body') return sendRaw(response, { status: 200, body: '' });
     if (fault?.type === 'wrong-content-type') {
-      response.writeHead(200, { 'content-type': 'text/html' });
-      return void response.end('<html><body>Welcome to nginx!</body></html>');
+      return sendRaw(response, {
+        status: 200,
+        body: wrongContentTypePage,
+        headers: { 'content-type': 'text/html' },
+      });
     }
     if (request.method === 'GET' && path === '/v1/models') {
       const created = Math.floor(Date.now() / 1000);
@@ -173,12 +180,13 @@ export async function createMockOpenAIServer(
     baseURL: `${url}/v1`,
     family,
     requests,
-    fault: (...more) => void faults.push(...more),
-    setReply: (next) => {
+    injectFault: (fault) => void faults.push(fault),
+    reply: (next) => {
       reply = next;
     },
     close: () =>
       new Promise<void>((resolve) => {
+        lifetime.abort();
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),

@@ -35,11 +35,11 @@ export interface MockOpenAIServer {
   readonly baseURL: string;
   readonly family: OpenAICompatibleFamily;
   /** Every request received, in order (authorization redacted). */
-  readonly requests: RecordedRequest[];
-  /** Queues faults for the next requests, one each. */
-  fault(...faults: MockFault[]): void;
+  readonly requests: readonly RecordedRequest[];
   /** Replaces the reply function. */
-  setReply(reply: MockReplyFunction): void;
-  /** Stops listening and drops open connections. */
+  reply(reply: MockReplyFunction): void;
+  /** Queues a one-shot fault for the next request (after faults queued earlier). */
+  injectFault(fault: MockFault): void;
+  /** Stops listening, drops open connections (keep-alive ones too) and cancels pending delays. */
   close(): Promise<void>;
 }
