@@ -1,1 +1,55 @@
-export {};
+export type {
+  Agent,
+  AgentConfig,
+  AgentContextOptions,
+  AgentOutput,
+  AgentTools,
+  OutputOf,
+  ToolErrorBudget,
+} from './agent.js';
+export { defineAgent } from './define-agent.js';
+export { MaxStepsError, OutputParseError, ToolBudgetError } from './errors.js';
+export type {
+  AgentEvent,
+  AgentEventEmitter,
+  AgentEventListeners,
+  AgentEventOf,
+  AgentEventType,
+  ContextTrimEvent,
+  ListenerErrorEvent,
+  ModelSubstitutedEvent,
+  RouteSelectEvent,
+  RunEndEvent,
+  RunErrorEvent,
+  RunStartEvent,
+  StepEndEvent,
+  StepStartEvent,
+  TextDeltaEvent,
+  ToolApprovalRequestEvent,
+  ToolCallEndEvent,
+  ToolCallStartEvent,
+} from './events.js';
+export type { RunOptionsArgument } from './run.js';
+export { run } from './run.js';
+export type { RunStream } from './stream.js';
+export { stream } from './stream.js';
+export type {
+  ApprovalDecision,
+  BaseRunOptions,
+  FinalAnswerResult,
+  PartialRunResult,
+  PendingApproval,
+  PendingApprovalResult,
+  ResumeInput,
+  RunInput,
+  RunOptions,
+  RunResult,
+  RunSettings,
+  RunState,
+  StepRecord,
+  StopCheck,
+  StoppedResult,
+  StopReason,
+  ToolCallRecord,
+  UsageSummary,
+} from './types.js';

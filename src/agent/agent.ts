@@ -1,0 +1,88 @@
+import type { MemoryStore, TokenCounter } from '../memory/types.js';
+import type { Model, ModelSettings, ResponseFormat, ToolSpec } from '../models/types.js';
+import type { Router } from '../routing/types.js';
+import type { InferSchemaOutput, ToolSchema, ToolSet } from '../tools/types.js';
+import type { AgentEventEmitter } from './events.js';
+
+/** How the loop fits the conversation into the model's window. */
+export interface AgentContextOptions {
+  /** Counts tokens; defaults to the context manager's counter for the model. */
+  counter?: TokenCounter;
+  /** Overrides the model's context window (tokens), e.g. for a self-hosted server started with a smaller one. */
+  contextWindow?: number;
+  /** Tokens kept free for the answer when `settings.maxTokens` is unset. @default 4096 */
+  reserveOutput?: number;
+}
+
+/** How many failed tool calls a run tolerates before it throws a `ToolBudgetError`. */
+export interface ToolErrorBudget {
+  /** Failed calls in a row (a successful call resets it). @default 3 */
+  consecutive: number;
+  /** Failed calls in the whole run. @default 5 */
+  total: number;
+}
+
+/** What {@link defineAgent} takes. Give `model` (one fixed model) or `router` (a model per turn). */
+export interface AgentConfig<Tools extends ToolSet, Schema extends ToolSchema | undefined> {
+  /** A name for logs, events and the structured-output schema name. */
+  name: string;
+  /** The system message sent before the conversation. */
+  instructions?: string;
+  /** The tools the model may call, keyed by name. */
+  tools?: Tools;
+  /** One model for every step. */
+  model?: Model;
+  /** Chooses a model per step (Arabic, code, general routes). */
+  router?: Router;
+  /** Where sessions live; needed for `run(agent, input, { session })`. */
+  memory?: MemoryStore;
+  /** Context-window fitting options. */
+  context?: AgentContextOptions;
+  /** Model calls per run before a `MaxStepsError`. @default 10 */
+  maxSteps?: number;
+  /** A Zod schema for the final answer: sent as a `json_schema` response format and parsed. */
+  output?: Schema;
+  /** Default model settings for every call. */
+  settings?: Omit<ModelSettings, 'responseFormat'>;
+  /** Tool calls of one step run at most this many at a time. @default 4 */
+  toolConcurrency?: number;
+  /** Default per-call tool timeout in milliseconds (a tool's own `timeoutMs` wins). @default 60000 */
+  toolTimeoutMs?: number;
+  /** Characters of tool output kept before truncation. @default 20000 */
+  toolOutputLimit?: number;
+  /** Failed tool calls tolerated per run. @default { consecutive: 3, total: 5 } */
+  toolErrorBudget?: Partial<ToolErrorBudget>;
+}
+
+/** The parsed type of an agent's output: the schema's type, or `string` (the final text) without one. */
+export type OutputOf<Schema> = Schema extends ToolSchema ? InferSchemaOutput<Schema> : string;
+
+/** An agent: frozen configuration plus the typed event emitter observers subscribe to. */
+export interface Agent<Tools extends ToolSet = ToolSet, Output = string> {
+  readonly name: string;
+  readonly instructions: string | undefined;
+  readonly tools: Tools;
+  readonly model: Model | undefined;
+  readonly router: Router | undefined;
+  readonly memory: MemoryStore | undefined;
+  readonly context: Readonly<AgentContextOptions>;
+  readonly maxSteps: number;
+  readonly output: ToolSchema<Output> | undefined;
+  readonly settings: Readonly<ModelSettings>;
+  readonly toolConcurrency: number;
+  readonly toolTimeoutMs: number;
+  readonly toolOutputLimit: number;
+  readonly toolErrorBudget: Readonly<ToolErrorBudget>;
+  /** The tools as the model sees them, converted once. */
+  readonly toolSpecs: readonly ToolSpec[];
+  /** The response format derived from `output`, when there is one. */
+  readonly responseFormat: ResponseFormat | undefined;
+  /** Every event of every run of this agent. A throwing listener becomes a `listener-error` event. */
+  readonly events: AgentEventEmitter;
+}
+
+/** The tools type of an agent. */
+export type AgentTools<A> = A extends Agent<infer Tools, infer _Output> ? Tools : never;
+
+/** The output type of an agent. */
+export type AgentOutput<A> = A extends Agent<infer _Tools, infer Output> ? Output : never;

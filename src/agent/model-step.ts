@@ -1,0 +1,108 @@
+import { ApiError, ConnectionError } from '../errors.js';
+import { budgetFor } from '../memory/context-budget.js';
+import { fitContext } from '../memory/fit-context.js';
+import type {
+  Message,
+  Model,
+  ModelRequest,
+  ModelResponse,
+  ModelSettings,
+  StreamDelta,
+} from '../models/types.js';
+import type { ToolSet } from '../tools/types.js';
+import type { Agent } from './agent.js';
+import type { AgentEvent } from './events.js';
+
+/** What one model call needs. */
+export interface ModelStepInput {
+  agent: Agent<ToolSet, unknown>;
+  model: Model;
+  contextWindow: number;
+  /** The conversation, without the system message. */
+  conversation: readonly Message[];
+  settings: ModelSettings;
+  signal: AbortSignal;
+  /** `stream()` streams; `run()` asks for one complete answer. Both go through {@link callModel}. */
+  streaming: boolean;
+  runId: string;
+  step: number;
+}
+
+/**
+ * Makes one model call: fits the conversation into the window (a `context-trim` event when something was
+ * dropped or shortened), calls the model, and yields `text-delta` events. On a context-overflow error before
+ * any text arrived, it shrinks the window to what the error reports and retries once.
+ */
+export async function* modelStep(input: ModelStepInput): AsyncGenerator<AgentEvent, ModelResponse> {
+  const { agent, runId, step } = input;
+  let contextWindow = input.contextWindow;
+  for (let attempt = 1; ; attempt++) {
+    const system: Message[] = agent.instructions ? [{ role: 'system', content: agent.instructions }] : [];
+    const budget = budgetFor({
+      contextWindow,
+      maxTokens: input.settings.maxTokens ?? agent.context.reserveOutput,
+      tools: agent.toolSpecs,
+    });
+    const fitted = fitContext([...system, ...input.conversation], budget, agent.context);
+    const { report } = fitted;
+    if (report.dropped + report.shortened + report.summarized > 0) {
+      yield { type: 'context-trim', runId, agent: agent.name, step, report };
+    }
+    const request: ModelRequest = { messages: fitted.messages, settings: input.settings };
+    if (agent.toolSpecs.length > 0) request.tools = agent.toolSpecs as ModelRequest['tools'];
+    let textSent = false;
+    try {
+      let response: ModelResponse | undefined;
+      for await (const delta of callModel(input.model, request, input.signal, input.streaming)) {
+        if (delta.type === 'text-delta') {
+          if (delta.text === '') continue;
+          textSent = true;
+          yield { type: 'text-delta', runId, agent: agent.name, step, text: delta.text };
+        } else if (delta.type === 'finish') response = delta.response;
+      }
+      if (response === undefined) {
+        throw new ConnectionError(
+          'malformed-response',
+          `The stream from model "${input.model.id}" ended without a final chunk.`,
+        );
+      }
+      return response;
+    } catch (error) {
+      if (attempt > 1 || textSent || !(error instanceof ApiError) || error.code !== 'context-overflow')
+        throw error;
+      contextWindow = shrunkWindow(contextWindow, error);
+    }
+  }
+}
+
+/** The model's deltas: streamed, or one complete answer replayed as one text delta and a finish. */
+async function* callModel(
+  model: Model,
+  request: ModelRequest,
+  signal: AbortSignal,
+  streaming: boolean,
+): AsyncGenerator<StreamDelta> {
+  if (streaming) {
+    yield* model.stream(request, { signal });
+    return;
+  }
+  const response = await model.generate(request, { signal });
+  const content = response.message.content;
+  const text =
+    typeof content === 'string'
+      ? content
+      : content.map((part) => (part.type === 'text' ? part.text : '')).join('');
+  if (text !== '') yield { type: 'text-delta', text };
+  yield { type: 'finish', response };
+}
+
+// The server counted more tokens than we did, or its window is smaller than the catalog says: scale the
+// window by the server's own numbers (5% extra off for the next count's error), or by 20% without them.
+function shrunkWindow(contextWindow: number, error: ApiError): number {
+  const { promptTokens, maxContextTokens } = error;
+  if (promptTokens && maxContextTokens && promptTokens > 0) {
+    const ceiling = Math.min(contextWindow, maxContextTokens);
+    return Math.floor(ceiling * Math.min(0.95, maxContextTokens / promptTokens));
+  }
+  return Math.floor(contextWindow * 0.8);
+}

@@ -1,0 +1,31 @@
+import type { ToolSet, ToolSetContext } from '../tools/types.js';
+import type { Agent } from './agent.js';
+import { type LoopOptions, runLoop } from './loop.js';
+import { observe } from './observe.js';
+import type { RunInput, RunOptions, RunResult } from './types.js';
+
+/** The options argument of `run()` and `stream()`: optional unless the tools declare a context type. */
+export type RunOptionsArgument<Tools extends ToolSet> =
+  unknown extends ToolSetContext<Tools>
+    ? [options?: RunOptions<Tools, ToolSetContext<Tools>>]
+    : [options: RunOptions<Tools, ToolSetContext<Tools>>];
+
+/**
+ * Runs an agent to the end of the turn: model calls and tool calls until a final answer, a stop condition,
+ * or a pause for approvals. Uses complete (non-streamed) model answers; events still go to `agent.events`.
+ * Rejects with `MaxStepsError`, `ToolBudgetError`, `OutputParseError`, `AbortError`, or the model's error.
+ * @example
+ * const result = await run(agent, 'What is 2 + 3?');
+ * if (result.status === 'complete') console.log(result.text);
+ */
+export async function run<Tools extends ToolSet, Output>(
+  agent: Agent<Tools, Output>,
+  input: RunInput,
+  ...[options]: RunOptionsArgument<Tools>
+): Promise<RunResult<Output>> {
+  const events = observe(agent.events, runLoop(agent, input, (options ?? {}) as LoopOptions, false));
+  for (;;) {
+    const next = await events.next();
+    if (next.done) return next.value as RunResult<Output>;
+  }
+}

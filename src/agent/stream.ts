@@ -1,0 +1,79 @@
+import { AbortError, UserInputError } from '../errors.js';
+import type { ToolSet } from '../tools/types.js';
+import type { Agent } from './agent.js';
+import type { AgentEvent } from './events.js';
+import { type LoopOptions, runLoop } from './loop.js';
+import { observe } from './observe.js';
+import type { RunOptionsArgument } from './run.js';
+import type { RunInput, RunResult } from './types.js';
+
+/** A streamed run: iterate it for events (once), and await `result()` for the outcome. */
+export interface RunStream<Output> extends AsyncIterable<AgentEvent> {
+  /**
+   * The run's result. Resolves when the run ends; if nobody iterates the events, calling it drives the run.
+   * Rejects with the run's error, or an `AbortError` when the consumer stopped iterating early.
+   */
+  result(): Promise<RunResult<Output>>;
+}
+
+/**
+ * Runs an agent with a streamed model answer and hands out every event as it happens (`text-delta`s,
+ * tool calls, ...). The same loop as {@link run}; the run starts when iteration (or `result()`) starts.
+ * @example
+ * const events = stream(agent, 'Write a haiku about Marseille.');
+ * for await (const event of events) if (event.type === 'text-delta') process.stdout.write(event.text);
+ * const result = await events.result();
+ */
+export function stream<Tools extends ToolSet, Output>(
+  agent: Agent<Tools, Output>,
+  input: RunInput,
+  ...[options]: RunOptionsArgument<Tools>
+): RunStream<Output> {
+  let resolveResult!: (result: RunResult<Output>) => void;
+  let rejectResult!: (error: unknown) => void;
+  const outcome = new Promise<RunResult<Output>>((resolve, reject) => {
+    resolveResult = resolve;
+    rejectResult = reject;
+  });
+  // result() may never be called; the error is also thrown to the iterating consumer.
+  outcome.catch(() => {});
+  let started = false;
+
+  async function* iterate(): AsyncGenerator<AgentEvent, void> {
+    if (started) {
+      throw new UserInputError('invalid-input', 'This stream was already iterated.', {
+        hint: 'Call stream() again for a new run, or use result() for the outcome of this one.',
+      });
+    }
+    started = true;
+    let finished = false;
+    try {
+      const events = observe(agent.events, runLoop(agent, input, (options ?? {}) as LoopOptions, true));
+      const result = yield* events;
+      finished = true;
+      resolveResult(result as RunResult<Output>);
+    } catch (error) {
+      finished = true;
+      rejectResult(error);
+      throw error;
+    } finally {
+      if (!finished) {
+        rejectResult(new AbortError('The stream consumer stopped reading before the run ended.'));
+      }
+    }
+  }
+
+  return {
+    [Symbol.asyncIterator]: iterate,
+    result() {
+      if (!started) {
+        void (async () => {
+          for await (const _event of iterate()) {
+            // draining: the events already went to agent.events
+          }
+        })().catch(() => {});
+      }
+      return outcome;
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import type { ToolMessage } from '../models/types.js';
+import { executeTool, type ToolOutcome } from '../tools/execute-tool.js';
+import { mapConcurrent } from '../tools/map-concurrent.js';
+import type { ParsedToolCall, RejectedToolCall } from '../tools/parse-arguments.js';
+import { truncateToolOutput } from '../tools/tool-output.js';
+import type { ToolSet } from '../tools/types.js';
+import type { Agent } from './agent.js';
+import type { AgentEvent } from './events.js';
+import type { ApprovalDecision, ToolCallRecord } from './types.js';
+
+/** What running one step's tool calls needs. */
+export interface ToolStepInput {
+  agent: Agent<ToolSet, unknown>;
+  calls: ReadonlyArray<ParsedToolCall | RejectedToolCall>;
+  /** Decisions for the calls that needed approval, by tool call id. */
+  decisions: ReadonlyMap<string, ApprovalDecision>;
+  signal: AbortSignal;
+  sessionId: string | undefined;
+  context: unknown;
+  runId: string;
+  step: number;
+}
+
+/** The step's results, in call order. */
+export interface ToolStepResult {
+  records: ToolCallRecord[];
+  messages: ToolMessage[];
+  /** Per call: true when it counts against the error budget (bad call, failing tool), false on success. */
+  failed: boolean[];
+  /** The result text of the first successful call of a tool with `endsRun`, if any. */
+  endedWith: string | undefined;
+}
+
+/**
+ * Runs a step's tool calls: `tool-call-start` for each in call order, the valid and approved ones
+ * concurrently (bounded by `toolConcurrency`), then `tool-call-end` for each in call order. Bad calls and
+ * rejections become results the model can read; exactly one tool message answers each call.
+ */
+export async function* toolStep(input: ToolStepInput): AsyncGenerator<AgentEvent, ToolStepResult> {
+  const { agent, calls, decisions, runId, step } = input;
+  const base = { runId, agent: agent.name, step };
+  for (const parsed of calls) {
+    const args = parsed.ok || parsed.args !== undefined ? parsed.args : parsed.call.arguments;
+    yield { type: 'tool-call-start', ...base, toolCallId: parsed.call.id, toolName: parsed.call.name, args };
+  }
+  const outcomes = await mapConcurrent(calls, agent.toolConcurrency, async (parsed) => {
+    const started = performance.now();
+    const outcome = await runOne(parsed, input);
+    return { ...outcome, durationMs: performance.now() - started };
+  });
+  const result: ToolStepResult = { records: [], messages: [], failed: [], endedWith: undefined };
+  calls.forEach((parsed, index) => {
+    const outcome = outcomes[index]!;
+    const { call } = parsed;
+    const decision = decisions.get(call.id);
+    const approval = decision === undefined ? undefined : decision.approved ? 'approved' : 'rejected';
+    const args = parsed.ok || parsed.args !== undefined ? parsed.args : call.arguments;
+    result.records.push({
+      toolCallId: call.id,
+      toolName: call.name,
+      args,
+      result: outcome.content,
+      isError: outcome.isError,
+      ...(approval ? { approval } : {}),
+      durationMs: outcome.durationMs,
+    });
+    const message: ToolMessage = {
+      role: 'tool',
+      toolCallId: call.id,
+      name: call.name,
+      content: outcome.content,
+    };
+    if (outcome.isError) message.isError = true;
+    result.messages.push(message);
+    result.failed.push(outcome.isError && approval !== 'rejected');
+    if (!outcome.isError && parsed.tool?.endsRun && result.endedWith === undefined)
+      result.endedWith = outcome.content;
+  });
+  for (const record of result.records) {
+    const { toolCallId, toolName, result: text, isError, approval, durationMs } = record;
+    yield {
+      type: 'tool-call-end',
+      ...base,
+      toolCallId,
+      toolName,
+      result: text,
+      isError,
+      approval,
+      durationMs,
+    };
+  }
+  return result;
+}
+
+async function runOne(parsed: ParsedToolCall | RejectedToolCall, input: ToolStepInput): Promise<ToolOutcome> {
+  const { agent } = input;
+  if (!parsed.ok)
+    return { content: truncateToolOutput(parsed.message, agent.toolOutputLimit), isError: true };
+  const decision = input.decisions.get(parsed.call.id);
+  if (decision && !decision.approved) {
+    const reason = decision.reason ? ` Reason: ${decision.reason}` : '';
+    const content = `The user rejected this call of tool "${parsed.call.name}", so it did not run.${reason} Do not call it again unless the user asks.`;
+    return { content: truncateToolOutput(content, agent.toolOutputLimit), isError: true };
+  }
+  return executeTool(parsed, {
+    signal: input.signal,
+    timeoutMs: agent.toolTimeoutMs,
+    outputLimit: agent.toolOutputLimit,
+    sessionId: input.sessionId,
+    context: input.context,
+    agentName: agent.name,
+  });
+}
