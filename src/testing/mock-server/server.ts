@@ -4,6 +4,7 @@ import { defaultMockModels } from './catalog.js';
 import { defaultMockReply } from './default-reply.js';
 import { handleRequest, type RequestContext } from './handle-request.js';
 import { createRandomSource } from './random.js';
+import { requestValidators } from './schema-validation.js';
 import type {
   MockFault,
   MockModelInfo,
@@ -57,6 +58,7 @@ export interface MockMistralServer {
  */
 export async function createMockMistralServer(options: MockServerOptions = {}): Promise<MockMistralServer> {
   const lifetime = new AbortController();
+  if (options.validate !== false) requestValidators();
   const context: RequestContext = {
     reply: options.reply ?? defaultMockReply,
     models: options.models ?? defaultMockModels,

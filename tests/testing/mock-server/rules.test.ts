@@ -61,7 +61,7 @@ describe('checkMistralRequest: schema (422)', () => {
     const error = checkMistralRequest(
       chatBody({ store: false, user: 'u1', stream_options: { include_usage: true } }),
     );
-    const detail = (error?.body as { message: { detail: Array<{ type: string; loc: unknown[] }> } }).message
+    const detail = (error!.body as { message: { detail: Array<{ type: string; loc: unknown[] }> } }).message
       .detail;
     expect(detail.map((entry) => [entry.type, entry.loc])).toEqual([
       ['extra_forbidden', ['body', 'store']],

@@ -39,7 +39,7 @@ describe('mock server with the real SDK (MistralCore + funcs) over HTTP', () => 
       messages: [{ role: 'user', content: 'Salut' }],
     });
     if (!result.ok) throw result.error;
-    expect(result.value.choices[0]?.message.content).toContain('Salut');
+    expect(result.value.choices?.[0]?.message?.content).toContain('Salut');
     expect(result.value.usage.totalTokens).toBe(
       result.value.usage.promptTokens! + result.value.usage.completionTokens!,
     );
@@ -64,10 +64,10 @@ describe('mock server with the real SDK (MistralCore + funcs) over HTTP', () => 
       tools: [weatherTool],
     });
     if (!result.ok) throw result.error;
-    const call = result.value.choices[0]?.message.toolCalls?.[0];
+    const call = result.value.choices?.[0]?.message?.toolCalls?.[0];
     expect(call?.id).toMatch(/^[A-Za-z0-9]{9}$/);
     expect(call?.function).toEqual({ name: 'get_weather', arguments: '{"city":"Paris"}' });
-    expect(result.value.choices[0]?.finishReason).toBe('tool_calls');
+    expect(result.value.choices?.[0]?.finishReason).toBe('tool_calls');
   });
 
   it('accepts the SDK-serialised follow-up with the tool result', async () => {
@@ -120,10 +120,10 @@ describe('mock server with the real SDK (MistralCore + funcs) over HTTP', () => 
       suffix: '\n',
     });
     if (!fim.ok) throw fim.error;
-    expect(fim.value.choices[0]?.message.content).toBe('\n    return a + b');
+    expect(fim.value.choices?.[0]?.message?.content).toBe('\n    return a + b');
     const models = await modelsList(client);
     if (!models.ok) throw models.error;
-    const ids = models.value.data?.map((model) => model.id);
+    const ids = models.value.data?.map((model) => ('id' in model ? model.id : undefined));
     expect(ids).toContain('codestral-2508');
     expect(ids).toContain('mistral-saba-2502');
   });

@@ -59,7 +59,7 @@ describe('mock server wire format: JSON', () => {
       { type: 'text', text: '4' },
     ]);
     const parsed = chatCompletionResponseFromJSON(text);
-    expect(parsed.ok && parsed.value.choices[0]?.message.content).toHaveLength(2);
+    expect(parsed.ok && parsed.value.choices?.[0]?.message?.content).toHaveLength(2);
   });
 
   it('answers FIM in the chat-completion shape of the recorded FIM response', async () => {
