@@ -58,3 +58,13 @@ export async function serveBytes(body: string, contentType = 'text/event-stream'
       }),
   };
 }
+
+/** The JSON body of the n-th recorded request, as a record; throws when there is none. */
+export function bodyOf(
+  server: { requests: readonly { body: unknown }[] },
+  index = 0,
+): Record<string, unknown> {
+  const body = server.requests[index]?.body;
+  if (body === null || typeof body !== 'object') throw new Error(`request ${index} has no JSON body`);
+  return body as Record<string, unknown>;
+}

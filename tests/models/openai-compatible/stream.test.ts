@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openaiCompatible } from '../../../src/models/openai-compatible/index.js';
 import { createMockOpenAIServer, type MockOpenAIServer } from '../../../src/testing/mock-openai/index.js';
-import { addTool, collect, finishOf, fixturesRoot, serveBytes } from './helpers.js';
+import { addTool, bodyOf, collect, finishOf, fixturesRoot, serveBytes } from './helpers.js';
 
 let server: MockOpenAIServer;
 const closers: Array<() => Promise<void>> = [];
@@ -89,7 +89,7 @@ describe('openaiCompatible stream() over real HTTP and SSE', () => {
     });
     const model = openaiCompatible({ baseURL: server.baseURL, model: 'mistral-small-3.1', family: 'vllm' });
     const deltas = await collect(model.stream({ messages: [{ role: 'user', content: 'x' }] }));
-    expect((server.requests[0]?.body as Record<string, unknown>).stream_options).toEqual({
+    expect(bodyOf(server).stream_options).toEqual({
       include_usage: true,
     });
     expect(finishOf(deltas).usage).toEqual({ promptTokens: 7, completionTokens: 1, totalTokens: 8 });
@@ -106,7 +106,7 @@ describe('openaiCompatible stream() over real HTTP and SSE', () => {
       family: 'generic',
     });
     const deltas = await collect(model.stream({ messages: [{ role: 'user', content: 'x' }] }));
-    expect((server.requests[0]?.body as Record<string, unknown>).stream_options).toBeUndefined();
+    expect(bodyOf(server).stream_options).toBeUndefined();
     expect(finishOf(deltas).usage).toEqual({ promptTokens: 0, completionTokens: 0, totalTokens: 0 });
   });
 
@@ -121,7 +121,7 @@ describe('openaiCompatible stream() over real HTTP and SSE', () => {
       family: 'llamacpp',
     });
     const deltas = await collect(model.stream({ messages: [{ role: 'user', content: 'x' }] }));
-    expect((server.requests[0]?.body as Record<string, unknown>).stream_options).toBeUndefined();
+    expect(bodyOf(server).stream_options).toBeUndefined();
     expect(finishOf(deltas).usage).toEqual({ promptTokens: 9, completionTokens: 2, totalTokens: 11 });
   });
 
