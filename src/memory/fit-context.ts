@@ -95,7 +95,7 @@ function fitUnsafe(
     raw,
     shortened: (index) => counter.count(shortenMessage(history[index]!, previewChars)),
     boundaries: turnBoundaries(history),
-    lastGroupStart: lastToolCallIndex(history),
+    lastGroupStart: protectedTailStart(history),
     baseTokens,
     summaryTokens: options.summary ? counter.count(options.summary.message) : 0,
     summaryCovers: options.summary?.covers ?? 0,
@@ -128,13 +128,14 @@ function fitUnsafe(
   return { messages: fitted, report, evicted: plan.cut };
 }
 
-function lastToolCallIndex(history: readonly Message[]): number {
+/** Start of the newest tool-call group of the latest turn, else the last message: never shortened. */
+function protectedTailStart(history: readonly Message[]): number {
   for (let index = history.length - 1; index >= 0; index--) {
     const message = history[index]!;
     if (message.role === 'user') break;
     if (message.role === 'assistant' && message.toolCalls?.length) return index;
   }
-  return history.length;
+  return Math.max(0, history.length - 1);
 }
 
 function nonNegative(value: number): number {

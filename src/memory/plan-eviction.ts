@@ -6,7 +6,7 @@ export interface EvictionInput {
   shortened: (index: number) => number;
   /** Valid cut points, ascending, starting with 0; the last one starts the latest turn. */
   boundaries: readonly number[];
-  /** Index of the newest tool-call group in the latest turn (history length when none). */
+  /** Start of the latest turn's protected tail: its newest tool-call group, else its last message. */
   lastGroupStart: number;
   baseTokens: number;
   summaryTokens: number;
@@ -28,12 +28,19 @@ export interface EvictionPlan {
 }
 
 /**
+ * Blocks (of `step` tokens) nearest the cut whose old tool outputs and thinking are shortened; newer turns
+ * stay whole. Two blocks = half the window with the default water marks.
+ */
+const SHORTENED_BLOCKS = 2;
+
+/**
  * Chooses the cut with hysteresis, statelessly. Positions are cumulative raw tokens from the start of the
- * history, which only grows at the end, so a cut defined by position never moves between steps:
- * - the cut for step k is the first turn boundary at or after k * step tokens; the smallest k whose kept
- *   tokens fit under `high` wins, so k (and the cut) only advance when the history grows past the next block;
- * - old tool outputs and thinking are shortened before a "frontier": the first boundary at or after the last
- *   whole block before the latest turn. The frontier also moves in blocks, so shortened text is stable too.
+ * history, which only grows at the end, so anything defined by a position never moves until the block
+ * count changes:
+ * - step k evicts up to the first turn boundary at or after k * step tokens, and shortens (previews for long
+ *   tool outputs, no thinking) up to the first boundary at or after (k + 2) * step;
+ * - the smallest k whose kept tokens fit under `high` wins, so the prompt changes only when the history grows
+ *   past the next block, and then both the cut and the shortened span move at once.
  * When nothing fits, the latest turn's older tool outputs are shortened as a last resort.
  */
 export function planEviction(input: EvictionInput): EvictionPlan {
@@ -47,52 +54,40 @@ export function planEviction(input: EvictionInput): EvictionPlan {
   }
 
   const latestStart = boundaries[boundaries.length - 1] ?? 0;
-  const frontier = firstBoundaryAtOrAfter(
-    boundaries,
-    position,
-    Math.floor(position[latestStart]! / step) * step,
-    latestStart,
-  );
-  const effective = new Float64Array(count + 1);
-  for (let index = 0; index < count; index++) {
-    effective[index + 1] = effective[index]! + (index < frontier ? input.shortened(index) : raw[index]!);
+  const shortenedPosition = new Float64Array(latestStart + 1);
+  for (let index = 0; index < latestStart; index++) {
+    shortenedPosition[index + 1] = shortenedPosition[index]! + input.shortened(index);
   }
-  const keptTokens = (cut: number) => {
-    const useSummary = cut > 0 && input.summaryCovers > 0 && input.summaryCovers <= cut;
-    const tokens =
-      input.baseTokens + (useSummary ? input.summaryTokens : 0) + effective[count]! - effective[cut]!;
-    return { useSummary, tokens };
-  };
-
   for (let block = 0; ; block++) {
     const cut = firstBoundaryAtOrAfter(boundaries, position, block * step, latestStart);
-    const kept = keptTokens(cut);
-    if (kept.tokens <= high || cut === latestStart) {
-      if (kept.tokens <= high) return { cut, ...kept, isShortened: (index) => index < frontier };
-      return shortenLatestTurn(input, cut, frontier, kept, position);
-    }
+    const frontier = firstBoundaryAtOrAfter(
+      boundaries,
+      position,
+      (block + SHORTENED_BLOCKS) * step,
+      latestStart,
+    );
+    const useSummary = cut > 0 && input.summaryCovers > 0 && input.summaryCovers <= cut;
+    const tokens =
+      input.baseTokens +
+      (useSummary ? input.summaryTokens : 0) +
+      shortenedPosition[frontier]! -
+      shortenedPosition[cut]! +
+      total -
+      position[frontier]!;
+    const plan = { cut, useSummary, tokens, isShortened: (index: number) => index < frontier };
+    if (tokens <= high) return plan;
+    if (cut === latestStart) return shortenLatestTurn(input, plan, position);
   }
 }
 
-function shortenLatestTurn(
-  input: EvictionInput,
-  cut: number,
-  frontier: number,
-  kept: { useSummary: boolean; tokens: number },
-  position: Float64Array,
-): EvictionPlan {
-  const from = cut + 1;
+function shortenLatestTurn(input: EvictionInput, plan: EvictionPlan, position: Float64Array): EvictionPlan {
+  const from = plan.cut + 1;
   const to = Math.max(from, input.lastGroupStart);
-  let tokens = kept.tokens;
+  let tokens = plan.tokens;
   for (let index = from; index < to; index++) {
     tokens -= position[index + 1]! - position[index]! - input.shortened(index);
   }
-  return {
-    cut,
-    useSummary: kept.useSummary,
-    tokens,
-    isShortened: (index) => index < frontier || (index >= from && index < to),
-  };
+  return { ...plan, tokens, isShortened: (index) => index < from - 1 || (index >= from && index < to) };
 }
 
 /** The first boundary whose position is at least `target`, or `last` when none comes before it. */
