@@ -73,22 +73,28 @@ export async function createMockMistralServer(options: MockServerOptions = {}): 
     ...(options.countTokens === undefined ? {} : { countTokens: options.countTokens }),
   };
   const server = createServer((request, response) => {
-    handleRequest(context, request, response).catch((error: unknown) => {
-      if (response.headersSent) response.destroy();
-      else {
-        const message = error instanceof Error ? error.message : String(error);
-        response.writeHead(500, { 'content-type': 'application/json' });
-        response.end(
-          JSON.stringify({
-            object: 'error',
-            message: `Mock server: ${message}`,
-            type: 'mock_error',
-            param: null,
-            code: null,
-          }),
-        );
-      }
-    });
+    handleRequest(context, request, response)
+      .then(() => {
+        // A wait cut short (client gone, server closing) returns without an answer: free the socket, which
+        // would otherwise stay half-open.
+        if (!response.writableEnded) response.destroy();
+      })
+      .catch((error: unknown) => {
+        if (response.headersSent) response.destroy();
+        else {
+          const message = error instanceof Error ? error.message : String(error);
+          response.writeHead(500, { 'content-type': 'application/json' });
+          response.end(
+            JSON.stringify({
+              object: 'error',
+              message: `Mock server: ${message}`,
+              type: 'mock_error',
+              param: null,
+              code: null,
+            }),
+          );
+        }
+      });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
