@@ -190,6 +190,8 @@ function mapUnscrubbed(error: unknown, context: MistralErrorContext): unknown {
   const name = (error as { name?: unknown } | null)?.name;
   const message = String((error as { message?: unknown } | null)?.message ?? '');
   if (name === 'ResponseValidationError') return malformed(what, error);
+  // A 2xx the SDK could not use (wrong content type, empty body) is a malformed answer, not an API error.
+  if (isHttpError(error) && error.statusCode < 300) return malformed(what, error);
   if (isHttpError(error)) return mapHttpError(error.statusCode, error.body, error.headers, context);
   if (name === 'SyntaxError' || name === 'ZodError' || name === '$ZodError') return malformed(what, error);
   if (name === 'SDKValidationError') {

@@ -26,7 +26,11 @@ describe('tool-call ids', () => {
   it('maps foreign ids to stable 9-character ids and back', () => {
     const { messages, toolCallIds } = compileMessages([
       { role: 'user', content: 'go' },
-      { role: 'assistant', content: '', toolCalls: [call('call_abc'), call('7c9e6679-7425-40de-944b-e07fc1f90ae7')] },
+      {
+        role: 'assistant',
+        content: '',
+        toolCalls: [call('call_abc'), call('7c9e6679-7425-40de-944b-e07fc1f90ae7')],
+      },
       { role: 'tool', toolCallId: 'call_abc', name: 'search', content: 'r1' },
       { role: 'tool', toolCallId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', name: 'search', content: 'r2' },
     ]);
@@ -70,7 +74,13 @@ describe('role order repairs', () => {
       { role: 'tool', toolCallId: 'KikbB849t', name: 'search', content: 'r' },
       { role: 'user', content: 'next' },
     ]);
-    expect(messages.map((message) => message.role)).toEqual(['user', 'assistant', 'tool', 'assistant', 'user']);
+    expect(messages.map((message) => message.role)).toEqual([
+      'user',
+      'assistant',
+      'tool',
+      'assistant',
+      'user',
+    ]);
     expect(messages[3]).toEqual({ role: 'assistant', content: DEFAULT_BRIDGE_TEXT });
   });
 
@@ -112,7 +122,11 @@ describe('role order repairs', () => {
       { role: 'user', content: 'q' },
       { role: 'assistant', content: '', toolCalls: [call('aaaaaaaa1')] },
     ]);
-    expect(messages.at(-1)).toMatchObject({ role: 'tool', toolCallId: 'aaaaaaaa1', content: DEFAULT_CANCELLED_TEXT });
+    expect(messages.at(-1)).toMatchObject({
+      role: 'tool',
+      toolCallId: 'aaaaaaaa1',
+      content: DEFAULT_CANCELLED_TEXT,
+    });
   });
 
   it('rejects an orphan or duplicate tool result, naming its index', () => {
@@ -170,7 +184,13 @@ describe('assistant messages', () => {
     const history: Message[] = [
       { role: 'user', content: 'q' },
       { role: 'assistant', content: '' },
-      { role: 'assistant', content: [{ type: 'thinking', text: 'think' }, { type: 'text', text: 'A' }] },
+      {
+        role: 'assistant',
+        content: [
+          { type: 'thinking', text: 'think' },
+          { type: 'text', text: 'A' },
+        ],
+      },
       { role: 'user', content: 'q2' },
     ];
     expect(compileMessages(history).messages).toEqual([
@@ -227,7 +247,13 @@ describe('user content', () => {
         ],
       },
       { role: 'assistant', content: 'A rose.' },
-      { role: 'user', content: [{ type: 'text', text: 'a' }, { type: 'text', text: 'b' }] },
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'a' },
+          { type: 'text', text: 'b' },
+        ],
+      },
       { role: 'user', content: [] },
     ]);
     expect(messages[0]).toEqual({
@@ -242,8 +268,14 @@ describe('user content', () => {
   });
 
   it('rejects a bad image URL and more than 8 images', () => {
-    invalidAt([{ role: 'user', content: [{ type: 'image', url: 'file:///etc/passwd' }] }], 'messages[0].content[0]');
-    const many = Array.from({ length: 9 }, () => ({ type: 'image' as const, url: 'data:image/png;base64,iVBORw0K' }));
+    invalidAt(
+      [{ role: 'user', content: [{ type: 'image', url: 'file:///etc/passwd' }] }],
+      'messages[0].content[0]',
+    );
+    const many = Array.from({ length: 9 }, () => ({
+      type: 'image' as const,
+      url: 'data:image/png;base64,iVBORw0K',
+    }));
     invalidAt([{ role: 'user', content: many }], 'messages');
   });
 

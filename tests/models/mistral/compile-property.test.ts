@@ -12,14 +12,22 @@ import type { AssistantMessage, Message, ToolCall, ToolMessage } from '../../../
 import { checkMistralRequest, type MockMistralServer } from '../../../src/testing/mock-server/index.js';
 import { startMock } from './helpers.js';
 
-const text = fc.oneof(fc.constant(''), fc.string({ maxLength: 12 }), fc.constantFrom('مرحبا', 'déjà vu', '日本'));
+const text = fc.oneof(
+  fc.constant(''),
+  fc.string({ maxLength: 12 }),
+  fc.constantFrom('مرحبا', 'déjà vu', '日本'),
+);
 const id = fc.oneof(
   fc.constantFrom('call_1', 'call_2', 'KikbB849t', 'null', 'x'),
   fc.uuid(),
   fc.stringMatching(/^[A-Za-z0-9]{9}$/),
 );
 const toolName = fc.constantFrom('search', 'read_file', 'get-weather');
-const toolCall: fc.Arbitrary<ToolCall> = fc.record({ id, name: toolName, arguments: fc.constantFrom('', '{}', '{"a":1}') });
+const toolCall: fc.Arbitrary<ToolCall> = fc.record({
+  id,
+  name: toolName,
+  arguments: fc.constantFrom('', '{}', '{"a":1}'),
+});
 const image = fc.record({
   type: fc.constant('image' as const),
   url: fc.constantFrom('https://example.com/a.png', 'data:image/png;base64,iVBORw0KGgo=', 'ftp://nope'),
@@ -41,7 +49,12 @@ const assistant: fc.Arbitrary<AssistantMessage> = fc.record(
   },
   { requiredKeys: ['role', 'content'] },
 );
-const tool: fc.Arbitrary<ToolMessage> = fc.record({ role: fc.constant('tool' as const), toolCallId: id, name: toolName, content: text });
+const tool: fc.Arbitrary<ToolMessage> = fc.record({
+  role: fc.constant('tool' as const),
+  toolCallId: id,
+  name: toolName,
+  content: text,
+});
 
 /** Any sequence of messages: mostly invalid, exercises the error paths. */
 const anyHistory = fc.array(fc.oneof(system, user, assistant, tool), { maxLength: 10 });
@@ -71,11 +84,16 @@ const agentHistory: fc.Arbitrary<Message[]> = fc
       ),
       { minLength: 1, maxLength: 6 },
     ),
-    fc.option(assistant.map((message) => ({ ...message, toolCalls: undefined, prefix: true })), { nil: undefined }),
+    fc.option(
+      assistant.map((message) => ({ ...message, toolCalls: undefined, prefix: true })),
+      { nil: undefined },
+    ),
   )
   .map(([systems, turns, trailing]) => [...systems, ...turns.flat(), ...(trailing ? [trailing] : [])]);
 
-type Outcome = { ok: true; body: ReturnType<typeof ChatCompletionRequest$outboundSchema.parse> } | { ok: false };
+type Outcome =
+  | { ok: true; body: ReturnType<typeof ChatCompletionRequest$outboundSchema.parse> }
+  | { ok: false };
 
 function compileOrThrowTyped(messages: Message[], reasoning: boolean): Outcome {
   try {
@@ -138,7 +156,10 @@ describe('compiled histories through the real SDK and HTTP', () => {
   let server: MockMistralServer;
   let provider: Awaited<ReturnType<typeof startMock>>['provider'];
   beforeAll(async () => {
-    ({ server, provider } = await startMock({ reply: () => ({ text: 'fine' }) }, { retry: { maxRetries: 0 } }));
+    ({ server, provider } = await startMock(
+      { reply: () => ({ text: 'fine' }) },
+      { retry: { maxRetries: 0 } },
+    ));
   });
   afterAll(() => server.close());
 

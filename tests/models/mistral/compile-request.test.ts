@@ -47,7 +47,10 @@ describe('compileMistralRequest: tools and settings', () => {
       top_p: 0.9,
       random_seed: 7,
       stop: ['END'],
-      response_format: { type: 'json_schema', json_schema: { name: 'answer', schema: { type: 'object' }, strict: true } },
+      response_format: {
+        type: 'json_schema',
+        json_schema: { name: 'answer', schema: { type: 'object' }, strict: true },
+      },
       prediction: { type: 'content', content: 'const x = 1;' },
       reasoning_effort: 'high',
     });
@@ -58,7 +61,13 @@ describe('compileMistralRequest: tools and settings', () => {
     const body = wireBody({
       messages,
       tools: [],
-      settings: { toolChoice: 'any', parallelToolCalls: true, stop: [], prediction: '', reasoningEffort: 'low' },
+      settings: {
+        toolChoice: 'any',
+        parallelToolCalls: true,
+        stop: [],
+        prediction: '',
+        reasoningEffort: 'low',
+      },
     });
     expect(Object.keys(body).sort()).toEqual(['messages', 'model', 'stream']);
     expect(checkMistralRequest(body)).toBeUndefined();
@@ -66,7 +75,10 @@ describe('compileMistralRequest: tools and settings', () => {
 
   it('maps string tool choices as they are', () => {
     for (const choice of ['auto', 'none', 'any', 'required'] as const) {
-      const { request } = compileMistralRequest({ messages, tools: [weather], settings: { toolChoice: choice } }, { model });
+      const { request } = compileMistralRequest(
+        { messages, tools: [weather], settings: { toolChoice: choice } },
+        { model },
+      );
       expect(request.toolChoice).toBe(choice);
     }
   });
@@ -96,7 +108,11 @@ describe('compileMistralRequest: tools and settings', () => {
       messages: [
         { role: 'system', content: 'Be brief.' },
         { role: 'user', content: 'Weather in Paris?' },
-        { role: 'assistant', content: '', toolCalls: [{ id: 'call_0_abc', name: 'get_weather', arguments: '{"city":"Paris"}' }] },
+        {
+          role: 'assistant',
+          content: '',
+          toolCalls: [{ id: 'call_0_abc', name: 'get_weather', arguments: '{"city":"Paris"}' }],
+        },
         { role: 'tool', toolCallId: 'call_0_abc', name: 'get_weather', content: '22C sunny' },
         { role: 'user', content: 'And Lyon?' },
       ],
