@@ -1,0 +1,201 @@
+import { UserInputError } from '../errors.js';
+import { createCatalog, type ModelCatalog } from '../models/catalog/index.js';
+import { messageImages, messageText } from '../models/message-text.js';
+import { createMistral } from '../models/mistral/index.js';
+import type { Message, Model, ModelLister, ModelProvider } from '../models/types.js';
+import { decideRoute, type PolicyConfig, type RouteModelFacts } from './decide-route.js';
+import { type LanguageDetector, scriptLanguageDetector } from './language-detector.js';
+import type { RouteRule } from './route-rule.js';
+import {
+  DEFAULT_ROUTES,
+  normalizeTarget,
+  type ResolvedTarget,
+  type RouteTarget,
+  type RouteTargetOptions,
+  resolveTarget,
+} from './route-targets.js';
+import type { RouteDecision, RouteName, Router, RouteSelection } from './types.js';
+
+/** Options of {@link createRouter}. Every part of the default policy can be replaced. */
+export interface RouterOptions {
+  /**
+   * Route targets, merged over the defaults (`arabic: 'mistral-saba-latest'`, `code: 'codestral-latest'`,
+   * `general: 'mistral-small-latest'`). Extra keys add custom routes for `rules`.
+   */
+  routes?: Partial<Record<'arabic' | 'code' | 'general', RouteTarget>> & Record<string, RouteTarget>;
+  /** Makes a {@link Model} for an id. @default createMistral() */
+  provider?: ModelProvider;
+  /** Model facts. @default createCatalog({ lister: provider (when it lists models), strict }) */
+  catalog?: ModelCatalog;
+  /** A retired model in a route is an error at creation instead of a substitution. @default false */
+  strict?: boolean;
+  /** Custom rules, tried in order before the default policy. */
+  rules?: readonly RouteRule[];
+  /** Answers `languages` conditions of rules. @default the built-in script-based detector */
+  detector?: LanguageDetector;
+  /**
+   * `lazy`: the first `select()` refreshes the catalog from `GET /v1/models` (once; on failure the static
+   * facts are used and no retry is made). `manual`: call `catalog.refresh()` yourself. @default 'lazy'
+   */
+  refresh?: 'lazy' | 'manual';
+}
+
+/** A {@link Router} that also exposes its catalog and the last refresh failure. */
+export interface DefaultRouter extends Router {
+  readonly catalog: ModelCatalog;
+  /** Why the lazy catalog refresh failed, when it did (routing then uses static facts). */
+  readonly refreshError: unknown;
+}
+
+function isLister(value: unknown): value is ModelLister {
+  return typeof (value as Partial<ModelLister> | undefined)?.listModels === 'function';
+}
+
+function lastUserMessage(messages: readonly Message[]): Message | undefined {
+  for (let index = messages.length - 1; index >= 0; index--) {
+    if (messages[index]?.role === 'user') return messages[index];
+  }
+  return undefined;
+}
+
+/** The route of the latest assistant message that recorded one (`meta.route`), for sticky follow-ups. */
+export function previousRouteOf(messages: readonly Message[]): RouteName | undefined {
+  for (let index = messages.length - 1; index >= 0; index--) {
+    const message = messages[index];
+    if (message?.role === 'assistant' && message.meta?.route) return message.meta.route;
+  }
+  return undefined;
+}
+
+/**
+ * Creates the default router: images to `general`, coding tasks to `code`, Arabic to `arabic`, everything
+ * else to `general`, with sticky follow-ups, capability fall-through and custom rules. See docs/routing.md.
+ * @example
+ * const router = createRouter({ routes: { code: 'codestral-latest' }, rules: [{ route: 'general', keywords: ['translate'] }] });
+ * router.explain('اكتب دالة بايثون'); // { route: 'code', ... }
+ */
+export function createRouter(options: RouterOptions = {}): DefaultRouter {
+  let provider = options.provider;
+  const getProvider = (): ModelProvider => {
+    provider ??= createMistral();
+    return provider;
+  };
+  const lister = isLister(options.provider) ? options.provider : options.provider ? undefined : getProvider();
+  const catalog =
+    options.catalog ??
+    createCatalog({ ...(isLister(lister) ? { lister } : {}), strict: options.strict ?? false });
+  const targets = new Map<RouteName, RouteTargetOptions>();
+  for (const [route, target] of Object.entries({ ...DEFAULT_ROUTES, ...options.routes })) {
+    targets.set(route, normalizeTarget(route, target));
+  }
+  const rules = options.rules ?? [];
+  for (const [index, rule] of rules.entries()) checkRule(rule, index, targets);
+  const detector = options.detector ?? scriptLanguageDetector;
+
+  const resolveAll = (): Map<RouteName, ResolvedTarget> => {
+    const resolved = new Map<RouteName, ResolvedTarget>();
+    for (const [route, target] of targets) {
+      const result = resolveTarget(target, catalog);
+      if (options.strict && result.substitution) {
+        throw new UserInputError('invalid-config', `routes.${route}: ${result.substitution.reason}`, {
+          path: `routes.${route}`,
+          hint: `Set routes.${route} to "${result.substitution.resolved}", or turn off strict mode.`,
+        });
+      }
+      resolved.set(route, result);
+    }
+    return resolved;
+  };
+  // Resolve once now, so strict mode fails at start-up; again after a refresh changes the facts.
+  let resolved = resolveAll();
+  let resolvedAfterRefresh = catalog.refreshed;
+  const policy = (): PolicyConfig => ({
+    routes: resolved as ReadonlyMap<RouteName, RouteModelFacts>,
+    rules,
+    detector,
+  });
+
+  const models = new Map<string, Model>();
+  const modelFor = (target: ResolvedTarget): Model => {
+    if (target.instance) return target.instance;
+    let model = models.get(target.model);
+    if (!model) {
+      model = getProvider()(target.model);
+      models.set(target.model, model);
+    }
+    return model;
+  };
+
+  let refreshAttempted = false;
+  let refreshError: unknown;
+  const refreshLazily = async (signal: AbortSignal | undefined) => {
+    if ((options.refresh ?? 'lazy') !== 'lazy' || refreshAttempted || catalog.refreshed) return;
+    refreshAttempted = true;
+    try {
+      await catalog.refresh(signal ? { signal } : {});
+    } catch (error) {
+      if (signal?.aborted) {
+        refreshAttempted = false;
+        throw error;
+      }
+      refreshError = error;
+    }
+  };
+
+  return {
+    catalog,
+    get refreshError() {
+      return refreshError;
+    },
+    async select(input, selectOptions = {}): Promise<RouteSelection> {
+      await refreshLazily(selectOptions.signal);
+      if (catalog.refreshed && !resolvedAfterRefresh) {
+        resolved = resolveAll();
+        resolvedAfterRefresh = true;
+      }
+      const turn = lastUserMessage(input.messages);
+      const previousRoute = input.previous?.route ?? previousRouteOf(input.messages);
+      const decision: RouteDecision = decideRoute(
+        {
+          text: turn ? messageText(turn) : '',
+          images: turn?.role === 'user' ? messageImages(turn).length : 0,
+          needsTools: input.needsTools,
+          ...(previousRoute ? { previousRoute } : {}),
+          messages: input.messages,
+        },
+        policy(),
+      );
+      const target = resolved.get(decision.route) as ResolvedTarget;
+      const selection: RouteSelection = {
+        decision,
+        model: modelFor(target),
+        contextWindow: target.contextWindow,
+      };
+      if (target.substitution) selection.substitution = target.substitution;
+      return selection;
+    },
+    explain(text) {
+      return decideRoute({ text, images: 0, needsTools: false, messages: [] }, policy());
+    },
+  };
+}
+
+function checkRule(rule: RouteRule, index: number, targets: ReadonlyMap<RouteName, unknown>): void {
+  const path = `rules[${index}]`;
+  if (typeof rule !== 'object' || rule === null || !targets.has(rule.route)) {
+    throw new UserInputError(
+      'invalid-config',
+      `${path} routes to ${JSON.stringify(rule?.route)}, which is not a route.`,
+      {
+        path,
+        hint: `Use one of ${[...targets.keys()].join(', ')}, or add the route to routes.`,
+      },
+    );
+  }
+  if (!rule.languages && !rule.keywords && !rule.pattern && !rule.test) {
+    throw new UserInputError('invalid-config', `${path} (route ${rule.route}) has no condition.`, {
+      path,
+      hint: 'Give it languages, keywords, pattern or test.',
+    });
+  }
+}
