@@ -1,0 +1,53 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+
+/** Where an example reads and writes: the real terminal, or streams a test injects. */
+export interface ExampleIO {
+  stdin: Readable;
+  stdout: Writable;
+  /** Environment variables; only `MISTRAL_API_KEY` and `NO_COLOR` are read. */
+  env: Record<string, string | undefined>;
+  /** True on an interactive terminal: enables the spinner and colours. */
+  isTTY: boolean;
+}
+
+/** The process's own terminal. */
+export function processIO(): ExampleIO {
+  return {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    env: process.env,
+    isTTY: Boolean(process.stdout.isTTY),
+  };
+}
+
+/** Reads the input one line at a time; `undefined` once the input ends. */
+export interface LineReader {
+  /** Writes `prompt`, then waits for the next line. */
+  ask(prompt: string): Promise<string | undefined>;
+  close(): void;
+}
+
+/** Creates a {@link LineReader} over the example's stdin. */
+export function createLineReader(io: ExampleIO): LineReader {
+  const lines = createInterface({ input: io.stdin, terminal: false })[Symbol.asyncIterator]();
+  let closed = false;
+  return {
+    async ask(prompt) {
+      io.stdout.write(prompt);
+      if (closed) return undefined;
+      const next = await lines.next();
+      if (next.done) {
+        closed = true;
+        io.stdout.write('\n');
+        return undefined;
+      }
+      if (!io.isTTY) io.stdout.write(`${next.value}\n`);
+      return next.value;
+    },
+    close() {
+      closed = true;
+      void lines.return?.();
+    },
+  };
+}

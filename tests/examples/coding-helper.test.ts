@@ -1,0 +1,49 @@
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../examples/coding-helper/main.js';
+import { testIO } from './example-io.js';
+
+const sample = fileURLToPath(new URL('../../examples/coding-helper/sample-project', import.meta.url));
+let folder: string;
+let project: string;
+beforeEach(async () => {
+  folder = await mkdtemp(path.join(tmpdir(), 'dragoman-coding-test-'));
+  project = path.join(folder, 'project');
+  await cp(sample, project, { recursive: true });
+});
+afterEach(() => rm(folder, { recursive: true, force: true }));
+
+describe('coding helper example (offline, mock server)', () => {
+  it('says it runs offline, asks before each write or command, fixes the project and prints usage', async () => {
+    const io = testIO(['y', 'y', 'y', 'y']);
+    const code = await main([project, 'Fix the failing tests.'], io);
+    const output = io.output();
+    expect(code).toBe(0);
+    expect(output.split('\n')[0]).toMatch(
+      /^No MISTRAL_API_KEY: running offline against the local mock server at http:\/\/127\.0\.0\.1:\d+/,
+    );
+    expect(output).toContain('→ list_files {"path":".","recursive":false}');
+    expect(output.match(/\? Allow /g)).toHaveLength(4);
+    expect(output).toMatch(
+      /→ run_command \{"command":"node","args":\["--test"\]\}\n← ok: \$ node --test exit code 1/,
+    );
+    expect(output).toMatch(/← ok: \$ node --test exit code 0/);
+    expect(output).toMatch(/codestral-latest\s+[\d,]+\s+[\d,]+\s+\$0\.\d+/);
+    const math = await readFile(path.join(project, 'math.js'), 'utf8');
+    expect(math).toContain('return a + b;');
+    expect(math).toContain('return a * b;');
+    expect(math).not.toContain('/* fill */');
+  }, 60_000);
+
+  it('changes nothing when every approval is declined', async () => {
+    const before = await readFile(path.join(project, 'math.js'), 'utf8');
+    const io = testIO(['n', 'n', 'n', 'n']);
+    expect(await main([project, 'Fix the failing tests.'], io)).toBe(0);
+    expect(await readFile(path.join(project, 'math.js'), 'utf8')).toBe(before);
+    expect(io.output()).toContain('← error: ');
+    expect(io.output()).not.toContain('exit code');
+  }, 60_000);
+});
