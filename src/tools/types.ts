@@ -72,15 +72,21 @@ export interface Tool<Args = unknown, Context = unknown, Result = unknown> {
 export type ToolSet = Record<string, Tool>;
 
 /** The user context type the tools of a set expect (`unknown` when none declares one). */
-export type ToolSetContext<Tools extends ToolSet> = UnionToIntersection<
-  {
-    [Name in keyof Tools]: Tools[Name] extends {
-      execute(args: never, context: ToolContext<infer Context>): unknown;
-    }
-      ? Context
-      : unknown;
-  }[keyof Tools]
->;
+export type ToolSetContext<Tools extends ToolSet> = [DeclaredContexts<Tools>] extends [never]
+  ? unknown
+  : UnionToIntersection<DeclaredContexts<Tools>>;
+
+// The context types the tools declare; tools that declare none (`unknown`) drop out of the union, where
+// `unknown` would otherwise swallow every other member.
+type DeclaredContexts<Tools extends ToolSet> = {
+  [Name in keyof Tools]: Tools[Name] extends {
+    execute(args: never, context: ToolContext<infer Context>): unknown;
+  }
+    ? unknown extends Context
+      ? never
+      : Context
+    : never;
+}[keyof Tools];
 
 type UnionToIntersection<Union> = (Union extends unknown ? (value: Union) => void : never) extends (
   value: infer Intersection,
