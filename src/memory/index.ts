@@ -16,6 +16,11 @@ export {
   type FitContextResult,
   fitContext,
 } from './fit-context.js';
+export {
+  fitContextWithSummary,
+  type SummarizeOptions,
+  type SummaryFitResult,
+} from './fit-context-with-summary.js';
 export { type ImageSize, imageSizeFromBytes, imageSizeFromDataUrl } from './image-size.js';
 export { IMAGE_MAX_SIDE, imagePartTokens, imageTokens, UNKNOWN_IMAGE_TOKENS } from './image-tokens.js';
 export { InMemoryStore } from './in-memory-store.js';
