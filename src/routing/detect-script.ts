@@ -63,34 +63,43 @@ function isArabicLetterCode(code: number): boolean {
   return code >= 0x6fa && code <= 0x6ff;
 }
 
-function emptyCounts(): Record<ScriptName, number> {
-  return {
-    arabic: 0,
-    latin: 0,
-    cyrillic: 0,
-    greek: 0,
-    hebrew: 0,
-    devanagari: 0,
-    bengali: 0,
-    tamil: 0,
-    han: 0,
-    kana: 0,
-    hangul: 0,
-    thai: 0,
-    other: 0,
-  };
-}
+/** Script names by index, for counting into a typed array. */
+const SCRIPT_NAMES: readonly ScriptName[] = [
+  'arabic',
+  'latin',
+  'cyrillic',
+  'greek',
+  'hebrew',
+  'devanagari',
+  'bengali',
+  'tamil',
+  'han',
+  'kana',
+  'hangul',
+  'thai',
+  'other',
+];
+const SCRIPT_INDEX = new Map<ScriptName, number>(SCRIPT_NAMES.map((name, index) => [name, index]));
 
 /** Counts the letters of `text` by script. */
 export function countScripts(text: string): ScriptCounts {
-  const counts = emptyCounts();
+  const tally = new Uint32Array(SCRIPT_NAMES.length);
   let letters = 0;
+  let previous: ScriptName | undefined;
+  let previousIndex = 0;
   for (let index = 0; index < text.length; index++) {
     const script = scriptOf(text.charCodeAt(index));
     if (script === undefined) continue;
-    counts[script]++;
+    // Runs of one script are the rule: skip the name-to-index lookup while the script repeats.
+    if (script !== previous) {
+      previous = script;
+      previousIndex = SCRIPT_INDEX.get(script) as number;
+    }
+    tally[previousIndex] = (tally[previousIndex] as number) + 1;
     letters++;
   }
+  const counts = {} as Record<ScriptName, number>;
+  for (const [index, name] of SCRIPT_NAMES.entries()) counts[name] = tally[index] as number;
   return { letters, counts };
 }
 
@@ -98,7 +107,7 @@ export function countScripts(text: string): ScriptCounts {
 export function scriptShares(counts: ScriptCounts): Record<string, number> {
   const shares: Record<string, number> = {};
   if (counts.letters === 0) return shares;
-  for (const name of Object.keys(counts.counts) as ScriptName[]) {
+  for (const name of SCRIPT_NAMES) {
     const count = counts.counts[name];
     if (count > 0) shares[name] = Math.round((count / counts.letters) * 100) / 100;
   }
