@@ -124,7 +124,7 @@ export function stripPrefix(
   if (!prefix) return parts;
   const index = parts.findIndex((part) => part.type === 'text');
   const first = parts[index];
-  if (!first || !first.text.startsWith(prefix)) return parts;
+  if (!first?.text.startsWith(prefix)) return parts;
   const rest = first.text.slice(prefix.length);
   const copy = [...parts];
   if (rest === '') copy.splice(index, 1);

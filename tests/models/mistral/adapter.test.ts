@@ -1,7 +1,7 @@
 /** The adapter through the real SDK and real HTTP against the mock Mistral server: answers and request bodies. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { UserInputError } from '../../../src/errors.js';
-import { createMistral, type MistralProvider } from '../../../src/models/mistral/index.js';
+import { createMistral, type MistralProvider, mistral } from '../../../src/models/mistral/index.js';
 import type { Message, ToolSpec } from '../../../src/models/types.js';
 import type { MockMistralServer } from '../../../src/testing/mock-server/index.js';
 import { collect, failure, startMock, TEST_KEY, userTurn } from './helpers.js';
@@ -248,5 +248,29 @@ describe('fim() and listModels()', () => {
     expect(saba?.deprecation).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(saba?.replacement).toBeTruthy();
     expect(server.requests.at(-1)!.path).toBe('/v1/models');
+  });
+});
+
+describe('mistral()', () => {
+  it('makes a model with its own provider and default settings', async () => {
+    server.reply(() => ({ text: 'short' }));
+    const model = mistral('mistral-small-latest', {
+      apiKey: TEST_KEY,
+      serverURL: server.url,
+      settings: { maxTokens: 5 },
+    });
+    await expect(model.generate({ messages: userTurn, settings: { temperature: 0 } })).resolves.toMatchObject(
+      {
+        message: { content: 'short' },
+      },
+    );
+    expect(lastBody()).toMatchObject({ max_tokens: 5, temperature: 0 });
+  });
+
+  it('rejects bad provider options by name', () => {
+    expect(() => createMistral({ serverURL: 'not a url' })).toThrow('serverURL');
+    expect(() => createMistral({ timeoutMs: -1 })).toThrow('timeoutMs');
+    expect(() => createMistral({ retry: { maxRetries: -2 } })).toThrow('retry.maxRetries');
+    expect(() => createMistral()('')).toThrow('model id');
   });
 });
