@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { routingTurns, timeDecisions } from '../bench/cases/_routing-turns.js';
 import { detectCodeIntent } from '../src/routing/detect-code.js';
 import { isArabicText } from '../src/routing/is-arabic.js';
 import { hashWord } from '../src/routing/word-hash.js';
@@ -195,59 +196,21 @@ async function main(): Promise<void> {
   console.log(probe.status === 0 ? probe.stdout.trim() : `memory probe failed: ${probe.stderr}`);
 }
 
-/**
- * Medians of µs per full routing decision (`router.explain`) on 200-character turns, after warm-up. CPU
- * time (user + system) is the figure to compare: the wall time includes waiting for a core on a busy machine.
- */
+/** CPU and wall µs per full routing decision (`router.explain`) on 200-character turns. */
 async function speedTable(): Promise<string> {
   const { createRouter } = await import('../src/routing/create-router.js');
   const { FakeModel } = await import('../src/testing/fake-model.js');
   const router = createRouter({ provider: (id) => new FakeModel({ id }), refresh: 'manual' });
-  const turns = routingTurns();
   const lines = ['| 200-char turn | CPU µs per decision | wall µs per decision |', '|---|---|---|'];
-  const iterations = 4000;
-  for (const text of Object.values(turns))
-    for (let index = 0; index < iterations * 2; index++) router.explain(text);
-  for (const [name, text] of Object.entries(turns)) {
-    const cpu: number[] = [];
-    const wall: number[] = [];
-    for (let run = 0; run < 7; run++) {
-      const startCpu = process.cpuUsage();
-      const start = process.hrtime.bigint();
-      for (let index = 0; index < iterations; index++) router.explain(text);
-      wall.push(Number(process.hrtime.bigint() - start) / 1000 / iterations);
-      const used = process.cpuUsage(startCpu);
-      cpu.push((used.user + used.system) / iterations);
-    }
-    lines.push(`| ${name} | ${median(cpu).toFixed(2)} | ${median(wall).toFixed(2)} |`);
+  for (const row of timeDecisions((text) => router.explain(text), routingTurns())) {
+    lines.push(`| ${row.name} | ${row.cpu.toFixed(2)} | ${row.wall.toFixed(2)} |`);
   }
-  lines.push('', 'Medians of 7 runs of 4,000 decisions each, after 8,000 warm-up decisions per turn.');
+  lines.push(
+    '',
+    'Medians of 7 runs of 4,000 decisions each, after warm-up. CPU time is the figure to compare:',
+  );
+  lines.push('wall time includes waiting for a core on a busy machine.');
   return lines.join('\n');
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
-
-/** Five 200-character user turns, written for this benchmark (not taken from the evaluation sets). */
-export function routingTurns(): Record<string, string> {
-  const fit = (text: string) => text.repeat(Math.ceil(200 / text.length)).slice(0, 200);
-  return {
-    'Arabic (MSA)': fit(
-      'أريد أن أعرف كيف يمكنني تحسين مستوى اللغة العربية لدى أطفالي في المدرسة، وما هي الكتب التي تنصح بها؟ ',
-    ),
-    Persian: fit(
-      'می‌خواهم بدانم چگونه می‌توانم سطح زبان فارسی فرزندانم را در مدرسه بهتر کنم و چه کتاب‌هایی پیشنهاد می‌کنید؟ ',
-    ),
-    'English code request': fit(
-      'Write a Python function that parses the CSV file, groups rows by customer_id and returns a dict of totals. ',
-    ),
-    'English prose': fit(
-      'We are planning a family trip to Morocco in the spring and would love some advice on where to stay and eat. ',
-    ),
-    Chinese: fit('我们计划春天去摩洛哥旅行，想请你推荐一些住宿和美食的地方，还有哪些城市值得一去？'),
-  };
 }
 
 /** Run in a child with --expose-gc: heap added by loading the routing detectors and routing once. */

@@ -1,0 +1,54 @@
+/**
+ * Five 200-character user turns for timing the router, written for the benchmark (not taken from the
+ * evaluation sets). Shared by bench/cases/routing.ts and scripts/eval-routing.ts.
+ */
+export function routingTurns(): Record<string, string> {
+  const fit = (text: string) => text.repeat(Math.ceil(200 / text.length)).slice(0, 200);
+  return {
+    'Arabic (MSA)': fit(
+      'أريد أن أعرف كيف يمكنني تحسين مستوى اللغة العربية لدى أطفالي في المدرسة، وما هي الكتب التي تنصح بها؟ ',
+    ),
+    Persian: fit(
+      'می‌خواهم بدانم چگونه می‌توانم سطح زبان فارسی فرزندانم را در مدرسه بهتر کنم و چه کتاب‌هایی پیشنهاد می‌کنید؟ ',
+    ),
+    'English code request': fit(
+      'Write a Python function that parses the CSV file, groups rows by customer_id and returns a dict of totals. ',
+    ),
+    'English prose': fit(
+      'We are planning a family trip to Morocco in the spring and would love some advice on where to stay and eat. ',
+    ),
+    Chinese: fit('我们计划春天去摩洛哥旅行，想请你推荐一些住宿和美食的地方，还有哪些城市值得一去？'),
+  };
+}
+
+/** Median of a list of numbers. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+/**
+ * CPU and wall µs per call of `decide(text)` for each turn: medians of `runs` runs of `iterations` calls,
+ * after warm-up. CPU time (user + system) is the figure to compare on a shared machine.
+ */
+export function timeDecisions(
+  decide: (text: string) => unknown,
+  turns: Record<string, string>,
+  iterations = 4000,
+  runs = 7,
+): Array<{ name: string; cpu: number; wall: number }> {
+  for (const text of Object.values(turns)) for (let index = 0; index < iterations * 2; index++) decide(text);
+  return Object.entries(turns).map(([name, text]) => {
+    const cpu: number[] = [];
+    const wall: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      const startCpu = process.cpuUsage();
+      const start = process.hrtime.bigint();
+      for (let index = 0; index < iterations; index++) decide(text);
+      wall.push(Number(process.hrtime.bigint() - start) / 1000 / iterations);
+      const used = process.cpuUsage(startCpu);
+      cpu.push((used.user + used.system) / iterations);
+    }
+    return { name, cpu: median(cpu), wall: median(wall) };
+  });
+}
