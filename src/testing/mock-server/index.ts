@@ -6,6 +6,8 @@
 
 export { defaultMockModels } from './catalog.js';
 export type { MockErrorResponse } from './error-bodies.js';
+export type { MockReplyStep } from './reply-in-order.js';
+export { replyInOrder } from './reply-in-order.js';
 export type { CheckRequestOptions } from './rules.js';
 export { checkMistralRequest } from './rules.js';
 export type { MockMistralServer, MockServerOptions } from './server.js';

@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMockMistralServer, type MockMistralServer } from '../../../src/testing/mock-server/index.js';
-import { chatBody, postJson } from './helpers.js';
+import {
+  createMockMistralServer,
+  type MockMistralServer,
+  replyInOrder,
+} from '../../../src/testing/mock-server/index.js';
+import { chatBody, postJson, sseDataLines } from './helpers.js';
 
 let server: MockMistralServer | undefined;
 afterEach(async () => {
@@ -131,5 +135,40 @@ describe('mock server routing and options', () => {
     expect((await overflow.json()).message).toMatch(
       /^Prompt contains \d+ tokens and 0 draft tokens, too large for model with 50 maximum context length$/,
     );
+  });
+});
+
+describe('replyInOrder', () => {
+  it('answers scripted steps in order, functions included, then fails clearly when they run out', async () => {
+    const target = await start({
+      reply: replyInOrder({ toolCalls: [{ name: 'add', arguments: { a: 1, b: 2 } }] }, (request) => ({
+        text: `after ${request.body.messages?.length} messages`,
+      })),
+    });
+    const first = await (await postJson(target, '/v1/chat/completions', chatBody())).json();
+    expect(first.choices[0].message.tool_calls[0].function.name).toBe('add');
+    const second = await (await postJson(target, '/v1/chat/completions', chatBody())).json();
+    expect(second.choices[0].message.content).toBe('after 1 messages');
+    const third = await postJson(target, '/v1/chat/completions', chatBody());
+    expect(third.status).toBe(500);
+    expect((await third.json()).message).toBe(
+      'Mock server: no scripted reply left for completion request #3 (2 scripted)',
+    );
+  });
+
+  it('streams FIM completions in the same SSE form', async () => {
+    const target = await start({ reply: replyInOrder({ text: 'return a + b' }) });
+    const response = await postJson(target, '/v1/fim/completions', {
+      model: 'codestral-latest',
+      prompt: 'def add(a, b):\n    ',
+      stream: true,
+    });
+    const lines = sseDataLines(await response.text());
+    expect(lines.at(-1)).toBe('[DONE]');
+    const text = lines
+      .slice(0, -1)
+      .map((line) => JSON.parse(line).choices[0].delta.content)
+      .join('');
+    expect(text).toBe('return a + b');
   });
 });
