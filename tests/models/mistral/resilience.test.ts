@@ -177,6 +177,17 @@ describe('retries', () => {
   });
 });
 
+describe('aborted before the call', () => {
+  it('sends nothing and throws AbortError for generate and stream', async () => {
+    const signal = AbortSignal.abort();
+    const { error, requests } = await count(() => model().generate({ messages: userTurn }, { signal }));
+    expect(error).toBeInstanceOf(AbortError);
+    const streamed = await count(() => collect(model().stream({ messages: userTurn }, { signal })));
+    expect(streamed.error).toBeInstanceOf(AbortError);
+    expect(requests + streamed.requests).toBe(0);
+  });
+});
+
 describe('streams', () => {
   it('retries a stream cut before its first delta', async () => {
     server.injectFault({ type: 'cut-mid-stream', afterChunks: 1 });
