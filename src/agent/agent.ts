@@ -1,13 +1,11 @@
-import type { MemoryStore, TokenCounter } from '../memory/types.js';
+import type { FitContextOptions, MemoryStore } from '../memory/index.js';
 import type { Model, ModelSettings, ResponseFormat, ToolSpec } from '../models/types.js';
 import type { Router } from '../routing/types.js';
 import type { InferSchemaOutput, ToolSchema, ToolSet } from '../tools/types.js';
 import type { AgentEventEmitter } from './events.js';
 
 /** How the loop fits the conversation into the model's window. */
-export interface AgentContextOptions {
-  /** Counts tokens; defaults to the context manager's counter for the model. */
-  counter?: TokenCounter;
+export interface AgentContextOptions extends Omit<FitContextOptions, 'summary'> {
   /** Overrides the model's context window (tokens), e.g. for a self-hosted server started with a smaller one. */
   contextWindow?: number;
   /** Tokens kept free for the answer when `settings.maxTokens` is unset. @default 4096 */

@@ -1,6 +1,5 @@
 import { ApiError, ConnectionError } from '../errors.js';
-import { budgetFor } from '../memory/context-budget.js';
-import { fitContext } from '../memory/fit-context.js';
+import { budgetFor, contextOverflowError, fitContext, PROMPT_OVERHEAD_TOKENS } from '../memory/index.js';
 import type {
   Message,
   Model,
@@ -48,6 +47,9 @@ export async function* modelStep(input: ModelStepInput): AsyncGenerator<AgentEve
     if (report.dropped + report.shortened + report.summarized > 0) {
       yield { type: 'context-trim', runId, agent: agent.name, step, report };
     }
+    // Even the system prompt and the latest turn do not fit: fail here, with the numbers, not on the wire.
+    const overflow = contextOverflowError(report);
+    if (overflow) throw overflow;
     const request: ModelRequest = { messages: fitted.messages, settings: input.settings };
     if (agent.toolSpecs.length > 0) request.tools = agent.toolSpecs as ModelRequest['tools'];
     let textSent = false;
@@ -66,6 +68,7 @@ export async function* modelStep(input: ModelStepInput): AsyncGenerator<AgentEve
           `The stream from model "${input.model.id}" ended without a final chunk.`,
         );
       }
+      calibrate(agent, report.tokens, response.usage.promptTokens);
       return response;
     } catch (error) {
       if (attempt > 1 || textSent || !(error instanceof ApiError) || error.code !== 'context-overflow')
@@ -73,6 +76,20 @@ export async function* modelStep(input: ModelStepInput): AsyncGenerator<AgentEve
       contextWindow = shrunkWindow(contextWindow, error);
     }
   }
+}
+
+// A calibrating counter (for models whose tokenizer is unpublished) learns from the provider's own count.
+function calibrate(agent: Agent<ToolSet, unknown>, messageTokens: number, promptTokens: number): void {
+  const counter = agent.context.counter;
+  if (
+    counter === undefined ||
+    !('observe' in counter) ||
+    typeof counter.observe !== 'function' ||
+    promptTokens <= 0
+  )
+    return;
+  const toolTokens = agent.toolSpecs.length > 0 ? counter.countTools(agent.toolSpecs) : 0;
+  counter.observe(promptTokens, messageTokens + toolTokens + PROMPT_OVERHEAD_TOKENS);
 }
 
 /** The model's deltas: streamed, or one complete answer replayed as one text delta and a finish. */

@@ -1,15 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { defineAgent } from '../../src/agent/define-agent.js';
 import type { AgentEvent } from '../../src/agent/events.js';
 import { run } from '../../src/agent/run.js';
 import type { RunResult, RunState } from '../../src/agent/types.js';
+import { InMemoryStore } from '../../src/memory/in-memory-store.js';
 import type { Message } from '../../src/models/types.js';
 import { FakeModel } from '../../src/testing/fake-model.js';
 import { tool } from '../../src/tools/tool.js';
-import { MemoryStoreForTests } from './memory-store.js';
 
-function bankAgent(model: FakeModel, memory?: MemoryStoreForTests) {
+function bankAgent(model: FakeModel, memory?: InMemoryStore) {
   const transfers: number[] = [];
   const transfer = tool({
     description: 'Move money.',
@@ -115,7 +115,8 @@ describe('approvals', () => {
   });
 
   it('keeps the store free of the paused turn until the resumed run completes', async () => {
-    const memory = new MemoryStoreForTests();
+    const memory = new InMemoryStore();
+    const append = vi.spyOn(memory, 'append');
     const model = new FakeModel({
       steps: [{ toolCalls: [{ name: 'transfer', arguments: { amount: 900 } }] }, { text: 'done' }],
     });

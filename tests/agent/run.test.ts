@@ -5,6 +5,8 @@ import { MaxStepsError, OutputParseError, ToolBudgetError } from '../../src/agen
 import type { AgentEvent } from '../../src/agent/events.js';
 import { run } from '../../src/agent/run.js';
 import { AbortError, ApiError } from '../../src/errors.js';
+import { PROMPT_OVERHEAD_TOKENS } from '../../src/memory/chat-template.js';
+import { createEstimatingCounter } from '../../src/memory/token-counter.js';
 import type { Message } from '../../src/models/types.js';
 import { FakeModel } from '../../src/testing/fake-model.js';
 import { tool } from '../../src/tools/tool.js';
@@ -383,6 +385,30 @@ describe('run', () => {
       step: 1,
       report: { dropped: expect.any(Number) },
     });
+  });
+
+  it('fails before calling the model when even the latest turn does not fit the window', async () => {
+    const model = new FakeModel({ steps: [{ text: 'never' }] });
+    const agent = calculator(model, { context: { contextWindow: 600, reserveOutput: 100 } });
+    await expect(run(agent, 'word '.repeat(2_000))).rejects.toMatchObject({
+      name: 'UserInputError',
+      code: 'context-overflow',
+    });
+    expect(model.requests).toHaveLength(0);
+  });
+
+  it('feeds the provider prompt count back to a calibrating counter', async () => {
+    const counter = createEstimatingCounter();
+    const model = new FakeModel();
+    const agent = calculator(model, { context: { counter } });
+    const estimate =
+      counter.count({ role: 'system', content: 'Use the tools.' }) +
+      counter.count({ role: 'user', content: 'hello there' }) +
+      counter.countTools(agent.toolSpecs) +
+      PROMPT_OVERHEAD_TOKENS;
+    model.push({ text: 'ok', usage: { promptTokens: estimate * 2 } });
+    await run(agent, 'hello there');
+    expect(counter.correction).toBeCloseTo(2, 5);
   });
 
   it('throws a UserInputError for bad input and for a session without memory', async () => {

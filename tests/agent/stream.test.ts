@@ -1,13 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { defineAgent } from '../../src/agent/define-agent.js';
 import type { AgentEvent } from '../../src/agent/events.js';
 import { run } from '../../src/agent/run.js';
 import { stream } from '../../src/agent/stream.js';
 import { AbortError } from '../../src/errors.js';
+import { InMemoryStore } from '../../src/memory/in-memory-store.js';
 import { FakeModel } from '../../src/testing/fake-model.js';
 import { tool } from '../../src/tools/tool.js';
-import { MemoryStoreForTests } from './memory-store.js';
 
 const add = tool({
   description: 'Add two numbers.',
@@ -72,7 +72,8 @@ describe('stream', () => {
   });
 
   it('aborts mid-stream: the model call stops, result() rejects, memory is untouched', async () => {
-    const memory = new MemoryStoreForTests();
+    const memory = new InMemoryStore();
+    const append = vi.spyOn(memory, 'append');
     const model = new FakeModel({
       steps: [{ text: 'a long answer that streams in many pieces', chunkSize: 2 }],
     });
@@ -90,7 +91,7 @@ describe('stream', () => {
     await expect(events.result()).rejects.toBeInstanceOf(AbortError);
     expect(seen.filter((type) => type === 'text-delta')).toHaveLength(3);
     expect(seen.at(-1)).toBe('run-error');
-    expect(memory.appends).toEqual([]);
+    expect(append).not.toHaveBeenCalled();
   });
 
   it('stops the run when the consumer breaks out early: no tool runs, no further model call', async () => {
@@ -154,7 +155,8 @@ describe('stream', () => {
 
 describe('memory', () => {
   it('loads the session history and appends the turn once, when it completes', async () => {
-    const memory = new MemoryStoreForTests();
+    const memory = new InMemoryStore();
+    const append = vi.spyOn(memory, 'append');
     const model = new FakeModel({
       steps: [
         { toolCalls: [{ name: 'add', arguments: { a: 1, b: 2 } }] },
@@ -164,8 +166,8 @@ describe('memory', () => {
     });
     const agent = defineAgent({ name: 'm', tools: { add }, model, memory });
     await run(agent, '1+2?', { session: 'u1' });
-    expect(memory.appends).toHaveLength(1);
-    expect(memory.appends[0]!.messages.map((message) => message.role)).toEqual([
+    expect(append).toHaveBeenCalledTimes(1);
+    expect(append.mock.calls[0]![1].map((message) => message.role)).toEqual([
       'user',
       'assistant',
       'tool',
@@ -185,12 +187,13 @@ describe('memory', () => {
   });
 
   it('leaves the history unchanged when the run fails', async () => {
-    const memory = new MemoryStoreForTests();
+    const memory = new InMemoryStore();
+    const append = vi.spyOn(memory, 'append');
     const model = new FakeModel({
       steps: [{ toolCalls: [{ name: 'add', arguments: { a: 1, b: 2 } }] }, new Error('server down')],
     });
     const agent = defineAgent({ name: 'm', tools: { add }, model, memory });
     await expect(run(agent, 'x', { session: 'u1' })).rejects.toThrow('server down');
-    expect(memory.appends).toEqual([]);
+    expect(append).not.toHaveBeenCalled();
   });
 });
