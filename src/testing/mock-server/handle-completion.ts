@@ -6,7 +6,7 @@ import type { RandomSource } from './random.js';
 import { planReply } from './reply-plan.js';
 import { checkMistralRequest } from './rules.js';
 import { pause, sendBody } from './send.js';
-import { sendCompletionJson, sendCompletionStream } from './send-completion.js';
+import { sendCompletionStream, sendJsonWithFault } from './send-completion.js';
 import { toStreamChunks } from './sse-writer.js';
 import type {
   MockChatRequest,
@@ -85,7 +85,7 @@ export async function handleCompletion(
   const plan = planReply(reply, request, context.random, context.now);
   if (call.fault?.type === 'no-usage') delete plan.usage;
   const headers = responseHeaders(context, body.model ?? plan.model);
-  if (!request.stream) return sendCompletionJson(response, toCompletionBody(plan), headers, call.fault);
+  if (!request.stream) return sendJsonWithFault(response, toCompletionBody(plan), headers, call.fault);
   return sendCompletionStream(response, toStreamChunks(plan, context.random), {
     headers,
     fault: call.fault,

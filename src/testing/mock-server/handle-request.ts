@@ -9,6 +9,7 @@ import {
 import { statusFaultResponse } from './faults.js';
 import { type CompletionContext, handleCompletion } from './handle-completion.js';
 import { pause, sendBody } from './send.js';
+import { sendJsonWithFault } from './send-completion.js';
 import type { MockFault, RecordedRequest } from './types.js';
 
 /** The server's state a request handler reads and updates. */
@@ -87,7 +88,7 @@ export async function handleRequest(
   }
   if (url.pathname === '/v1/models') {
     if (method !== 'GET') return sendBody(response, 405, methodNotAllowedError().body);
-    return sendBody(response, 200, { object: 'list', data: context.models.map(toModelCard) });
+    return sendJsonWithFault(response, { object: 'list', data: context.models.map(toModelCard) }, {}, fault);
   }
   if (url.pathname.startsWith('/v1/models/') && method === 'GET') {
     const id = decodeURIComponent(url.pathname.slice('/v1/models/'.length));

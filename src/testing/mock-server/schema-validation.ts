@@ -75,7 +75,7 @@ const typeErrors: Record<string, [string, string]> = {
   object: ['dict_type', 'Input should be a valid dictionary'],
 };
 
-function toDetail(error: ErrorObject, body: unknown): ValidationDetail | undefined {
+function toDetail(error: ErrorObject, body: unknown): ValidationDetail {
   const location = toLocation(error.instancePath, body);
   const input = valueAt(error.instancePath, body);
   const params = error.params as Record<string, unknown>;
@@ -147,5 +147,7 @@ export function validateRequestSchema(name: RequestSchemaName, body: unknown): V
   const candidate = withToolTypeDefault(body);
   if (validate(candidate)) return [];
   const details = selectErrors(validate.errors ?? []).map((error) => toDetail(error, candidate));
-  return details.filter((detail): detail is ValidationDetail => detail !== undefined);
+  if (details.length > 0) return details;
+  // Unreachable with ajv (a failed union always has a failed leaf), but a failed check must never pass.
+  return [{ type: 'value_error', loc: ['body'], msg: `Input does not match ${name}`, input: body }];
 }

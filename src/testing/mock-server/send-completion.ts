@@ -6,8 +6,8 @@ import type { MockFault } from './types.js';
 
 const eventStreamType = 'text/event-stream; charset=utf-8';
 
-/** Answers a non-streaming completion with its JSON body, or the body a fault turns it into. */
-export async function sendCompletionJson(
+/** Answers with a JSON body (a completion, the model list), or the body a fault turns it into. */
+export async function sendJsonWithFault(
   response: ServerResponse,
   body: Record<string, unknown>,
   headers: Record<string, string>,

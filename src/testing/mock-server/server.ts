@@ -19,7 +19,10 @@ export interface MockServerOptions {
   reply?: MockReplyFunction;
   /** When set, requests without `Authorization: Bearer <apiKey>` get the API's 401 body. */
   apiKey?: string;
-  /** Models for `GET /v1/models`, retirement (404) and context windows. @default {@link defaultMockModels} */
+  /**
+   * Models for `GET /v1/models`, retirement (404) and context windows. A model id the list does not name is
+   * accepted, with a 131,072-token window. @default {@link defaultMockModels}
+   */
   models?: readonly MockModelInfo[];
   /** Model id -> ISO date: answers for these models carry `x-model-deprecation-timestamp`. */
   deprecated?: Record<string, string>;

@@ -92,6 +92,9 @@ export type MockReplyFunction = (
  * - `malformed-json` / `truncated-json`: a 200 whose JSON (or one SSE chunk's JSON) is broken / cut short.
  * - `malformed-sse`: a 200 event stream with broken framing.
  * - `empty-body`: a 200 with no body. `wrong-content-type`: a 200 HTML page. `no-usage`: a 200 without usage.
+ *
+ * Every request consumes one queued fault, whatever its path. `status` and `slow-first-byte` apply to every
+ * path; the body faults apply to completions and to `GET /v1/models` (where `no-usage` changes nothing).
  */
 export type MockFault =
   | { type: 'status'; status: number; body?: unknown; retryAfter?: number | string }

@@ -210,3 +210,15 @@ describe('body faults', () => {
     expect(last).not.toHaveProperty('usage');
   });
 });
+
+describe('faults on GET /v1/models', () => {
+  it('applies body faults to the model list too', async () => {
+    server.injectFault({ type: 'truncated-json' });
+    server.injectFault({ type: 'status', status: 502 });
+    const truncated = await fetch(`${server.url}/v1/models`);
+    expect(truncated.status).toBe(200);
+    await expect(truncated.json()).rejects.toThrow(SyntaxError);
+    expect((await fetch(`${server.url}/v1/models`)).status).toBe(502);
+    expect((await (await fetch(`${server.url}/v1/models`)).json()).object).toBe('list');
+  });
+});
