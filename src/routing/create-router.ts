@@ -25,7 +25,7 @@ export interface RouterOptions {
   routes?: Partial<Record<'arabic' | 'code' | 'general', RouteTarget>> & Record<string, RouteTarget>;
   /** Makes a {@link Model} for an id. @default createMistral() */
   provider?: ModelProvider;
-  /** Model facts. @default createCatalog({ lister: provider (when it lists models), strict }) */
+  /** Model facts. @default createCatalog({ lister: provider }) when the provider lists models */
   catalog?: ModelCatalog;
   /** A retired model in a route is an error at creation instead of a substitution. @default false */
   strict?: boolean;
@@ -81,9 +81,7 @@ export function createRouter(options: RouterOptions = {}): DefaultRouter {
     return provider;
   };
   const lister = isLister(options.provider) ? options.provider : options.provider ? undefined : getProvider();
-  const catalog =
-    options.catalog ??
-    createCatalog({ ...(isLister(lister) ? { lister } : {}), strict: options.strict ?? false });
+  const catalog = options.catalog ?? createCatalog(isLister(lister) ? { lister } : {});
   const targets = new Map<RouteName, RouteTargetOptions>();
   for (const [route, target] of Object.entries({ ...DEFAULT_ROUTES, ...options.routes })) {
     targets.set(route, normalizeTarget(route, target));
@@ -126,18 +124,15 @@ export function createRouter(options: RouterOptions = {}): DefaultRouter {
     return model;
   };
 
-  let refreshAttempted = false;
   let refreshError: unknown;
+  // Every caller joins the catalog's one shared listing (each with its own abort signal); after a failure
+  // the static facts are used for the rest of the router's life, and `refreshError` says why.
   const refreshLazily = async (signal: AbortSignal | undefined) => {
-    if ((options.refresh ?? 'lazy') !== 'lazy' || refreshAttempted || catalog.refreshed) return;
-    refreshAttempted = true;
+    if ((options.refresh ?? 'lazy') !== 'lazy' || catalog.refreshed || refreshError !== undefined) return;
     try {
       await catalog.refresh(signal ? { signal } : {});
     } catch (error) {
-      if (signal?.aborted) {
-        refreshAttempted = false;
-        throw error;
-      }
+      if (signal?.aborted) throw error;
       refreshError = error;
     }
   };
