@@ -3,21 +3,21 @@
  * evaluation sets). Shared by bench/cases/routing.ts and scripts/eval-routing.ts.
  */
 export function routingTurns(): Record<string, string> {
-  const fit = (text: string) => text.repeat(Math.ceil(200 / text.length)).slice(0, 200);
+  const padTo200 = (text: string) => text.repeat(Math.ceil(200 / text.length)).slice(0, 200);
   return {
-    'Arabic (MSA)': fit(
+    'Arabic (MSA)': padTo200(
       'أريد أن أعرف كيف يمكنني تحسين مستوى اللغة العربية لدى أطفالي في المدرسة، وما هي الكتب التي تنصح بها؟ ',
     ),
-    Persian: fit(
+    Persian: padTo200(
       'می‌خواهم بدانم چگونه می‌توانم سطح زبان فارسی فرزندانم را در مدرسه بهتر کنم و چه کتاب‌هایی پیشنهاد می‌کنید؟ ',
     ),
-    'English code request': fit(
+    'English code request': padTo200(
       'Write a Python function that parses the CSV file, groups rows by customer_id and returns a dict of totals. ',
     ),
-    'English prose': fit(
+    'English prose': padTo200(
       'We are planning a family trip to Morocco in the spring and would love some advice on where to stay and eat. ',
     ),
-    Chinese: fit('我们计划春天去摩洛哥旅行，想请你推荐一些住宿和美食的地方，还有哪些城市值得一去？'),
+    Chinese: padTo200('我们计划春天去摩洛哥旅行，想请你推荐一些住宿和美食的地方，还有哪些城市值得一去？'),
   };
 }
 
