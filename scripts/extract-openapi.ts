@@ -13,6 +13,7 @@
  * - a `oneOf` with a `discriminator` becomes an explicit tagged union (see `convertTaggedUnion`): ajv's own
  *   `discriminator` support accepts neither `mapping` nor a tag declared through `$ref`.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -141,6 +142,14 @@ async function main(): Promise<void> {
   const specPath = process.argv[2] ?? defaultSpecPath;
   const extracted = extractOpenApiSchemas(await readFile(specPath, 'utf8'), path.basename(specPath));
   await writeFile(outputPath, `${JSON.stringify(extracted, null, 2)}\n`);
+  // Format as the repository's formatter does, so `biome check` stays clean after a re-extraction.
+  execFileSync(
+    path.resolve(repositoryRoot, 'node_modules', '.bin', 'biome'),
+    ['format', '--write', outputPath],
+    {
+      stdio: 'ignore',
+    },
+  );
   const count = Object.keys(extracted.schema.$defs).length;
   console.log(`Wrote ${count} schemas from ${specPath} (sha256 ${extracted.sha256}) to ${outputPath}`);
 }
