@@ -30,10 +30,11 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function start() {
+async function start(deprecated: Record<string, string> = {}) {
   server = await createMockMistralServer({
     apiKey: API_KEY,
     models: MODELS,
+    deprecated,
     reply: (request) => ({ text: `answer from ${String(request.body.model)}` }),
   });
   return createMistral({ apiKey: API_KEY, serverURL: server.url });
@@ -69,6 +70,23 @@ describe('router over the real adapter and the mock server', () => {
     await expect(
       selections[2]?.model.generate({ messages: [{ role: 'user', content: 'مرحبا' }] }),
     ).resolves.toMatchObject({ message: { content: 'answer from mistral-small-2603' } });
+  });
+
+  it('turns a response deprecation header into one warning per model', async () => {
+    const router = createRouter({ provider: await start({ 'codestral-latest': '2027-03-31T00:00:00Z' }) });
+    const selection = await router.select({
+      messages: [{ role: 'user', content: 'Write a Go function that sums a slice' }],
+      needsTools: false,
+    });
+    const notes = [];
+    for (let call = 0; call < 2; call++) {
+      const response = await selection.model.generate({ messages: [{ role: 'user', content: 'hi' }] });
+      expect(response.meta.deprecation).toMatch(/^2027-03-31/);
+      notes.push(router.catalog.noteDeprecation(selection.decision.model, response.meta.deprecation ?? ''));
+    }
+    expect(notes[0]).toMatchObject({ model: 'codestral-latest', deprecation: '2027-03-31' });
+    expect(notes[1]).toBeUndefined();
+    expect(router.catalog.get('codestral-latest')?.status).toBe('deprecated');
   });
 
   it('routes an agent run turn by turn: Arabic, image, code, then a follow-up', async () => {
