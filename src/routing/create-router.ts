@@ -1,5 +1,5 @@
 import { UserInputError } from '../errors.js';
-import { createCatalog, type ModelCatalog } from '../models/catalog/index.js';
+import { createCatalog, type ModelCatalog, type ModelDeprecationWarning } from '../models/catalog/index.js';
 import { messageImages, messageText } from '../models/message-text.js';
 import { createMistral } from '../models/mistral/index.js';
 import type { Message, Model, ModelLister, ModelProvider } from '../models/types.js';
@@ -45,6 +45,8 @@ export interface DefaultRouter extends Router {
   readonly catalog: ModelCatalog;
   /** Why the lazy catalog refresh failed, when it did (routing then uses static facts). */
   readonly refreshError: unknown;
+  /** Records a response's deprecation date in the catalog; a warning the first time per model. */
+  noteDeprecation(modelId: string, date: string): ModelDeprecationWarning | undefined;
 }
 
 function isLister(value: unknown): value is ModelLister {
@@ -169,6 +171,7 @@ export function createRouter(options: RouterOptions = {}): DefaultRouter {
       if (target.substitution) selection.substitution = target.substitution;
       return selection;
     },
+    noteDeprecation: (modelId, date) => catalog.noteDeprecation(modelId, date),
     explain(text) {
       return decideRoute({ text, images: 0, needsTools: false, messages: [] }, policy());
     },

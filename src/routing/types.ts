@@ -1,3 +1,4 @@
+import type { ModelDeprecationWarning } from '../models/catalog/index.js';
 import type { Message, Model } from '../models/types.js';
 
 /** A route name. The default policy has `arabic`, `code` and `general`; custom rules may add more. */
@@ -65,4 +66,10 @@ export interface Router {
   select(input: RouterInput, options?: { signal?: AbortSignal }): Promise<RouteSelection>;
   /** The decision this router would make for a single user text, for debugging and docs. */
   explain(text: string): RouteDecision;
+  /**
+   * Records a deprecation date a response carried (`ResponseMeta.deprecation`, from the
+   * `x-model-deprecation-timestamp` header). Returns a warning the first time per model, for the loop to
+   * report as an event, and `undefined` after. Optional: routers without a catalog leave it out.
+   */
+  noteDeprecation?(modelId: string, date: string): ModelDeprecationWarning | undefined;
 }

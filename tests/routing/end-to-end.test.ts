@@ -82,7 +82,7 @@ describe('router over the real adapter and the mock server', () => {
     for (let call = 0; call < 2; call++) {
       const response = await selection.model.generate({ messages: [{ role: 'user', content: 'hi' }] });
       expect(response.meta.deprecation).toMatch(/^2027-03-31/);
-      notes.push(router.catalog.noteDeprecation(selection.decision.model, response.meta.deprecation ?? ''));
+      notes.push(router.noteDeprecation(selection.decision.model, response.meta.deprecation ?? ''));
     }
     expect(notes[0]).toMatchObject({ model: 'codestral-latest', deprecation: '2027-03-31' });
     expect(notes[1]).toBeUndefined();

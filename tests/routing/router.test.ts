@@ -257,6 +257,31 @@ describe('catalog refresh', () => {
     expect(String(subject.refreshError)).toMatch(/connection refused/);
   });
 
+  it('rejects an aborted select and refreshes again on the next one', async () => {
+    let calls = 0;
+    const lister: ModelLister = {
+      listModels: (options) => {
+        calls++;
+        if (calls > 1) return Promise.resolve(listing);
+        return new Promise((_resolve, reject) => {
+          options?.signal?.addEventListener('abort', () => reject(options.signal?.reason));
+        });
+      },
+    };
+    const subject = router({ catalog: createCatalog({ lister }) });
+    const controller = new AbortController();
+    const pending = subject.select(
+      { messages: [user('hello')], needsTools: false },
+      { signal: controller.signal },
+    );
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    expect(subject.refreshError).toBeUndefined();
+    const selection = await subject.select({ messages: [user('hello')], needsTools: false });
+    expect(selection.contextWindow).toBe(100_000);
+    expect(calls).toBe(2);
+  });
+
   it('does not refresh in manual mode', async () => {
     let calls = 0;
     const lister: ModelLister = {
