@@ -1,0 +1,71 @@
+/**
+ * A raw node:http server on 127.0.0.1 that answers every request with whatever bytes the test sets: the
+ * fuzzers feed arbitrary and mutated bodies to the real adapters through it. Nothing here parses anything.
+ */
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One answer: status, content type and the body, written as separate chunks (with a flush between). */
+export interface RawAnswer {
+  status?: number;
+  contentType?: string;
+  chunks: readonly Uint8Array[];
+  /** Destroy the socket after writing the chunks instead of ending the response cleanly. */
+  destroy?: boolean;
+}
+
+/** A running raw server; `answer` is used for every request until it is replaced. */
+export interface RawServer {
+  url: string;
+  /** How many requests arrived. */
+  readonly count: number;
+  setAnswer(answer: RawAnswer): void;
+  close(): Promise<void>;
+}
+
+async function write(response: ServerResponse, answer: RawAnswer): Promise<void> {
+  response.writeHead(answer.status ?? 200, {
+    'content-type': answer.contentType ?? 'text/event-stream',
+  });
+  for (const chunk of answer.chunks) {
+    if (response.destroyed) return;
+    response.write(chunk);
+    // Let the chunk go out on its own, so the client sees the split points.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  if (answer.destroy) response.destroy();
+  else response.end();
+}
+
+/** Starts a raw server on 127.0.0.1, port 0. */
+export async function startRawServer(): Promise<RawServer> {
+  let answer: RawAnswer = { chunks: [] };
+  let count = 0;
+  const server = createServer((request, response) => {
+    count++;
+    const current = answer;
+    request.resume();
+    request.on('end', () => {
+      write(response, current).catch(() => response.destroy());
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    get count() {
+      return count;
+    },
+    setAnswer(next) {
+      answer = next;
+    },
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}
