@@ -90,7 +90,7 @@ async function* streamCompletion(
   let events = 0;
   try {
     for await (const { data, atEnd, invalidLines } of readSseData(started.body ?? new Blob([]).stream())) {
-      if (data === '' && atEnd) {
+      if (data === '' && atEnd && invalidLines > 0) {
         if (done || state.finishReason) break;
         throw new ConnectionError(
           'malformed-response',

@@ -207,3 +207,15 @@ describe('recorded streams replayed byte for byte (../shared/fixtures/mistral-wi
     ).toContain('2 + 2 = 4');
   });
 });
+
+describe('stopping early', () => {
+  it('breaking out of a stream frees the connection for the next call', async () => {
+    server = await createMockOpenAIServer({ reply: () => ({ text: 'a b c d e f g' }), chunkDelayMs: 20 });
+    const model = openaiCompatible({ baseURL: server.baseURL, model: 'mistral-small-3.1' });
+    for await (const delta of model.stream({ messages: [{ role: 'user', content: 'x' }] })) {
+      if (delta.type === 'text-delta') break;
+    }
+    const response = await model.generate({ messages: [{ role: 'user', content: 'again' }] });
+    expect(response.message.content).toBe('a b c d e f g');
+  });
+});
