@@ -128,7 +128,10 @@ export async function* runLoop(
           contextWindow: selected.contextWindow,
           conversation,
           settings,
-          signal,
+          // Only a caller's signal can abort a model call: a stream consumer that stops reading closes the
+          // model stream through the iterator itself. Passing no signal otherwise spares the adapter from
+          // combining signals on every call, which is a measurable share of the loop's cost.
+          signal: external ? signal : undefined,
           streaming,
           runId,
           step,

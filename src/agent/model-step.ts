@@ -1,5 +1,13 @@
 import { ApiError, ConnectionError } from '../errors.js';
-import { budgetFor, contextOverflowError, fitContext, PROMPT_OVERHEAD_TOKENS } from '../memory/index.js';
+import {
+  budgetFor,
+  type ContextTrimReport,
+  contextOverflowError,
+  DEFAULT_OUTPUT_RESERVE,
+  fitContext,
+  PROMPT_OVERHEAD_TOKENS,
+} from '../memory/index.js';
+import { messageText } from '../models/message-text.js';
 import type {
   Message,
   Model,
@@ -11,6 +19,7 @@ import type {
 import type { ToolSet } from '../tools/types.js';
 import type { Agent } from './agent.js';
 import type { AgentEvent } from './events.js';
+import { fitsWithoutCounting } from './fits-without-counting.js';
 
 /** What one model call needs. */
 export interface ModelStepInput {
@@ -20,8 +29,9 @@ export interface ModelStepInput {
   /** The conversation, without the system message. */
   conversation: readonly Message[];
   settings: ModelSettings;
-  signal: AbortSignal;
-  /** `stream()` streams; `run()` asks for one complete answer. Both go through {@link callModel}. */
+  /** The run's signal, when the caller gave one (see the note in the loop). */
+  signal: AbortSignal | undefined;
+  /** `stream()` streams; `run()` asks for one complete answer. Both yield the same events. */
   streaming: boolean;
   runId: string;
   step: number;
@@ -37,30 +47,46 @@ export async function* modelStep(input: ModelStepInput): AsyncGenerator<AgentEve
   let contextWindow = input.contextWindow;
   for (let attempt = 1; ; attempt++) {
     const system: Message[] = agent.instructions ? [{ role: 'system', content: agent.instructions }] : [];
-    const budget = budgetFor({
-      contextWindow,
-      maxTokens: input.settings.maxTokens ?? agent.context.reserveOutput,
-      tools: agent.toolSpecs,
-    });
-    const fitted = fitContext([...system, ...input.conversation], budget, agent.context);
-    const { report } = fitted;
-    if (report.dropped + report.shortened + report.summarized > 0) {
-      yield { type: 'context-trim', runId, agent: agent.name, step, report };
+    const reserveOutput = input.settings.maxTokens ?? agent.context.reserveOutput ?? DEFAULT_OUTPUT_RESERVE;
+    const messages = [...system, ...input.conversation];
+    let report: ContextTrimReport | undefined;
+    let fittedMessages = messages;
+    // With the default counter, short conversations skip counting (see fitsWithoutCounting); a counter the
+    // agent was given explicitly is always used, so calibrating counters see every response.
+    const mustCount =
+      attempt > 1 ||
+      agent.context.counter !== undefined ||
+      !fitsWithoutCounting(messages, agent.toolSpecs, toolsLength(agent), contextWindow, reserveOutput);
+    if (mustCount) {
+      const budget = budgetFor({ contextWindow, maxTokens: reserveOutput, tools: agent.toolSpecs });
+      const fitted = fitContext(messages, budget, agent.context);
+      report = fitted.report;
+      fittedMessages = fitted.messages;
+      if (report.dropped + report.shortened + report.summarized > 0) {
+        yield { type: 'context-trim', runId, agent: agent.name, step, report };
+      }
+      // Even the system prompt and the latest turn do not fit: fail here, with the numbers, not on the wire.
+      const overflow = contextOverflowError(report);
+      if (overflow) throw overflow;
     }
-    // Even the system prompt and the latest turn do not fit: fail here, with the numbers, not on the wire.
-    const overflow = contextOverflowError(report);
-    if (overflow) throw overflow;
-    const request: ModelRequest = { messages: fitted.messages, settings: input.settings };
+    const request: ModelRequest = { messages: fittedMessages, settings: input.settings };
     if (agent.toolSpecs.length > 0) request.tools = agent.toolSpecs as ModelRequest['tools'];
     let textSent = false;
     try {
       let response: ModelResponse | undefined;
-      for await (const delta of callModel(input.model, request, input.signal, input.streaming)) {
-        if (delta.type === 'text-delta') {
-          if (delta.text === '') continue;
-          textSent = true;
-          yield { type: 'text-delta', runId, agent: agent.name, step, text: delta.text };
-        } else if (delta.type === 'finish') response = delta.response;
+      if (input.streaming) {
+        for await (const delta of input.model.stream(request, input.signal ? { signal: input.signal } : {})) {
+          if (delta.type === 'text-delta') {
+            if (delta.text === '') continue;
+            textSent = true;
+            yield { type: 'text-delta', runId, agent: agent.name, step, text: delta.text };
+          } else if (delta.type === 'finish') response = delta.response;
+        }
+      } else {
+        // run(): one complete answer, replayed as one text delta so both paths emit the same events.
+        response = await input.model.generate(request, input.signal ? { signal: input.signal } : {});
+        const text = messageText(response.message);
+        if (text !== '') yield { type: 'text-delta', runId, agent: agent.name, step, text };
       }
       if (response === undefined) {
         throw new ConnectionError(
@@ -68,7 +94,7 @@ export async function* modelStep(input: ModelStepInput): AsyncGenerator<AgentEve
           `The stream from model "${input.model.id}" ended without a final chunk.`,
         );
       }
-      calibrate(agent, report.tokens, response.usage.promptTokens);
+      if (report) calibrate(agent, report.tokens, response.usage.promptTokens);
       return response;
     } catch (error) {
       if (attempt > 1 || textSent || !(error instanceof ApiError) || error.code !== 'context-overflow')
@@ -76,6 +102,17 @@ export async function* modelStep(input: ModelStepInput): AsyncGenerator<AgentEve
       contextWindow = shrunkWindow(contextWindow, error);
     }
   }
+}
+
+// The tool schemas' JSON length, computed once per agent (the specs are frozen with it).
+const toolsLengths = new WeakMap<object, number>();
+function toolsLength(agent: Agent<ToolSet, unknown>): number {
+  let length = toolsLengths.get(agent.toolSpecs);
+  if (length === undefined) {
+    length = agent.toolSpecs.length === 0 ? 0 : JSON.stringify(agent.toolSpecs).length;
+    toolsLengths.set(agent.toolSpecs, length);
+  }
+  return length;
 }
 
 // A calibrating counter (for models whose tokenizer is unpublished) learns from the provider's own count.
@@ -90,27 +127,6 @@ function calibrate(agent: Agent<ToolSet, unknown>, messageTokens: number, prompt
     return;
   const toolTokens = agent.toolSpecs.length > 0 ? counter.countTools(agent.toolSpecs) : 0;
   counter.observe(promptTokens, messageTokens + toolTokens + PROMPT_OVERHEAD_TOKENS);
-}
-
-/** The model's deltas: streamed, or one complete answer replayed as one text delta and a finish. */
-async function* callModel(
-  model: Model,
-  request: ModelRequest,
-  signal: AbortSignal,
-  streaming: boolean,
-): AsyncGenerator<StreamDelta> {
-  if (streaming) {
-    yield* model.stream(request, { signal });
-    return;
-  }
-  const response = await model.generate(request, { signal });
-  const content = response.message.content;
-  const text =
-    typeof content === 'string'
-      ? content
-      : content.map((part) => (part.type === 'text' ? part.text : '')).join('');
-  if (text !== '') yield { type: 'text-delta', text };
-  yield { type: 'finish', response };
 }
 
 // The server counted more tokens than we did, or its window is smaller than the catalog says: scale the

@@ -29,8 +29,11 @@ export async function* observe<Result>(
   }
 }
 
-/** Calls the event's listeners one by one; returns the `listener-error` events of those that threw. */
-function notify(emitter: AgentEventEmitter, event: AgentEvent): ListenerErrorEvent[] | undefined {
+/**
+ * Calls the event's listeners one by one; returns the `listener-error` events of those that threw (already
+ * given to the `listener-error` listeners), or `undefined`.
+ */
+export function notify(emitter: AgentEventEmitter, event: AgentEvent): ListenerErrorEvent[] | undefined {
   if (emitter.listenerCount(event.type) === 0) return undefined;
   let errors: ListenerErrorEvent[] | undefined;
   for (const listener of emitter.listeners(event.type) as Listener[]) {

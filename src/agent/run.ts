@@ -1,7 +1,7 @@
 import type { ToolSet, ToolSetContext } from '../tools/types.js';
 import type { Agent } from './agent.js';
 import { type LoopOptions, runLoop } from './loop.js';
-import { observe } from './observe.js';
+import { notify } from './observe.js';
 import type { RunInput, RunOptions, RunResult } from './types.js';
 
 /** The options argument of `run()` and `stream()`: optional unless the tools declare a context type. */
@@ -23,9 +23,11 @@ export async function run<Tools extends ToolSet, Output>(
   input: RunInput,
   ...[options]: RunOptionsArgument<Tools>
 ): Promise<RunResult<Output>> {
-  const events = observe(agent.events, runLoop(agent, input, (options ?? {}) as LoopOptions, false));
+  // The same loop as stream(), drained here; events only go to the agent's listeners.
+  const events = runLoop(agent, input, (options ?? {}) as LoopOptions, false);
   for (;;) {
     const next = await events.next();
     if (next.done) return next.value as RunResult<Output>;
+    notify(agent.events, next.value);
   }
 }

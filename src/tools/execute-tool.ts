@@ -34,8 +34,24 @@ export async function executeTool(parsed: ParsedToolCall, options: ExecuteToolOp
   const { call, tool } = parsed;
   const runSignal = options.signal;
   if (runSignal.aborted) throw abortErrorFrom(runSignal, `The run (in tool "${call.name}")`);
-  const timeoutMs = tool.timeoutMs ?? options.timeoutMs;
   const controller = new AbortController();
+  const context: ToolContext = {
+    signal: controller.signal,
+    sessionId: options.sessionId,
+    context: options.context,
+    toolCallId: call.id,
+    toolName: call.name,
+    agentName: options.agentName,
+  };
+  let returned: unknown;
+  try {
+    returned = tool.execute(parsed.args, context);
+  } catch (error) {
+    return failure(call.name, error, options.outputLimit);
+  }
+  // A synchronous tool is done already: no timer, no abort wiring.
+  if (!isThenable(returned)) return success(returned, options.outputLimit);
+  const timeoutMs = tool.timeoutMs ?? options.timeoutMs;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let onAbort: (() => void) | undefined;
   const stopped = new Promise<never>((_, reject) => {
@@ -52,34 +68,33 @@ export async function executeTool(parsed: ParsedToolCall, options: ExecuteToolOp
       }, timeoutMs);
     }
   });
-  const context: ToolContext = {
-    signal: controller.signal,
-    sessionId: options.sessionId,
-    context: options.context,
-    toolCallId: call.id,
-    toolName: call.name,
-    agentName: options.agentName,
-  };
   try {
-    const output = await Promise.race([Promise.resolve(tool.execute(parsed.args, context)), stopped]);
-    return {
-      content: truncateToolOutput(stringifyToolOutput(output), options.outputLimit),
-      isError: false,
-      output,
-    };
+    return success(await Promise.race([returned, stopped]), options.outputLimit);
   } catch (error) {
     if (runSignal.aborted) throw abortErrorFrom(runSignal, `The run (in tool "${call.name}")`);
-    const content =
-      error instanceof ToolTimeout
-        ? `Tool "${call.name}" timed out after ${error.timeoutMs} ms and was stopped.`
-        : `Tool "${call.name}" failed: ${error instanceof Error ? error.message : String(error)}`;
-    return { content: truncateToolOutput(content, options.outputLimit), isError: true };
+    return failure(call.name, error, options.outputLimit);
   } finally {
     clearTimeout(timer);
     if (onAbort) runSignal.removeEventListener('abort', onAbort);
     // The race's loser may reject later; nobody awaits it, so mark it handled.
     stopped.catch(() => {});
   }
+}
+
+function success(output: unknown, limit: number): ToolOutcome {
+  return { content: truncateToolOutput(stringifyToolOutput(output), limit), isError: false, output };
+}
+
+function failure(toolName: string, error: unknown, limit: number): ToolOutcome {
+  const content =
+    error instanceof ToolTimeout
+      ? `Tool "${toolName}" timed out after ${error.timeoutMs} ms and was stopped.`
+      : `Tool "${toolName}" failed: ${error instanceof Error ? error.message : String(error)}`;
+  return { content: truncateToolOutput(content, limit), isError: true };
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 }
 
 class ToolTimeout extends Error {

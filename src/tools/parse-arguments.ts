@@ -22,11 +22,14 @@ export interface RejectedToolCall {
   message: string;
 }
 
-// Both Zod 3 and Zod 4 schemas have safeParseAsync (async also covers async refinements).
+type SafeParseResult =
+  | { success: true; data: unknown }
+  | { success: false; error: { issues: readonly object[] } };
+
+// Both Zod 3 and Zod 4 schemas have these. The sync one throws on async refinements; then the async one runs.
 interface ParsableSchema {
-  safeParseAsync(
-    value: unknown,
-  ): Promise<{ success: true; data: unknown } | { success: false; error: { issues: readonly object[] } }>;
+  safeParse(value: unknown): SafeParseResult;
+  safeParseAsync(value: unknown): Promise<SafeParseResult>;
 }
 
 /**
@@ -52,7 +55,13 @@ export async function parseToolArguments(
     const message = `The arguments for tool "${call.name}" are not valid JSON (${detail}). Send one JSON object that matches the tool's parameters.`;
     return { ok: false, call, tool, args: undefined, reason: 'invalid-json', message };
   }
-  const parsed = await (tool.parameters as unknown as ParsableSchema).safeParseAsync(json);
+  const schema = tool.parameters as unknown as ParsableSchema;
+  let parsed: SafeParseResult;
+  try {
+    parsed = schema.safeParse(json);
+  } catch {
+    parsed = await schema.safeParseAsync(json);
+  }
   if (parsed.success) return { ok: true, call, tool, args: parsed.data };
   const issues = prettifyError(parsed.error as Parameters<typeof prettifyError>[0]);
   const message = `The arguments for tool "${call.name}" do not match its parameters:\n${issues}\nFix the arguments and call the tool again.`;

@@ -206,6 +206,20 @@ describe('agent over the real SDK and HTTP', () => {
     expect(deltas.join('').length).toBeLessThan('one two three four five six seven eight nine ten'.length);
   });
 
+  it('closes the model stream when the consumer stops reading (no signal given)', async () => {
+    const model = await start(() => ({
+      text: 'a b c d e f g h i j k l m n o p',
+      chunkSize: 2,
+      chunkDelayMs: 40,
+    }));
+    const events = stream(defineAgent({ name: 'early-exit', model }), 'talk');
+    const started = performance.now();
+    for await (const event of events) if (event.type === 'text-delta') break;
+    await expect(events.result()).rejects.toBeInstanceOf(AbortError);
+    // The whole answer takes ~16 x 40 ms to stream; leaving must not wait for it.
+    expect(performance.now() - started).toBeLessThan(400);
+  });
+
   it('stops a model that keeps sending broken arguments with ToolBudgetError, after showing it each error', async () => {
     const model = await start(() => ({ toolCalls: [{ name: 'add', arguments: '{"a": 1, "b": ' }] }));
     const error = await run(defineAgent({ name: 'broken', tools: { add }, model }), 'add').catch(

@@ -1,0 +1,237 @@
+/**
+ * `npm run bench -- overhead`: client-side cost of dragoman's agent loop against a hand-written loop on the
+ * raw SDK (`MistralCore` + `chatComplete` / `chatStream`, as ../shared/peer-bench's `mistral-sdk-core`
+ * contestant does), in one process, doing the peer benchmark's task: one Zod tool `add`, the model calls it,
+ * the tool runs, the model answers (2 requests per run). The server is the peer benchmark's loopback fake
+ * (../shared/peer-bench/server/server.mjs, latency 0) in its own process, so its CPU is not ours.
+ *
+ * Prints the median per-run time of each, the ratio (goal: dragoman <= 1.10x the raw SDK loop), and the heap
+ * after 10,000 more dragoman runs vs after warm-up (both after a forced GC; goal: no growth).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { MistralCore } from '@mistralai/mistralai/core.js';
+import { chatComplete } from '@mistralai/mistralai/funcs/chatComplete.js';
+import { chatStream } from '@mistralai/mistralai/funcs/chatStream.js';
+import { z } from 'zod';
+import { defineAgent } from '../../src/agent/define-agent.js';
+import { run } from '../../src/agent/run.js';
+import { stream } from '../../src/agent/stream.js';
+import { createMistral } from '../../src/models/mistral/index.js';
+import { tool } from '../../src/tools/tool.js';
+
+const SERVER = fileURLToPath(new URL('../../../shared/peer-bench/server/server.mjs', import.meta.url));
+const MODEL = 'mistral-small-latest';
+const API_KEY = 'bench-key';
+const WARMUP = 300;
+const ROUNDS = 6;
+const RUNS_PER_ROUND = 300;
+const STREAM_RUNS_PER_ROUND = 150;
+const HEAP_RUNS = 10_000;
+
+// The peer benchmark's tool (peers/contestants/_tool.mjs), declared the same way.
+const AddArgs = z.object({ a: z.number().describe('first addend'), b: z.number().describe('second addend') });
+const addNumbers = ({ a, b }: { a: number; b: number }) => a + b;
+
+type Runner = (question: string) => Promise<string>;
+
+function question(index: number): { text: string; expected: string } {
+  const a = 1000 + ((index * 37) % 9000);
+  const b = 1000 + ((index * 91 + 17) % 9000);
+  return { text: `What is ${a} + ${b}? Use the add tool.`, expected: String(a + b) };
+}
+
+async function startServer(): Promise<{ child: ChildProcess; baseURL: string }> {
+  const child = spawn(process.execPath, [SERVER], {
+    env: { ...process.env, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [chunk] = (await once(child.stdout as NodeJS.ReadableStream, 'data')) as [Buffer];
+  const port = /LISTENING (\d+)/.exec(chunk.toString())?.[1];
+  if (!port) throw new Error(`bench server did not start: ${chunk.toString()}`);
+  return { child, baseURL: `http://127.0.0.1:${port}` };
+}
+
+function dragomanRunners(baseURL: string): { run: Runner; stream: Runner } {
+  const add = tool({
+    description: 'Add two integers and return their sum.',
+    parameters: AddArgs,
+    execute: addNumbers,
+  });
+  const model = createMistral({ apiKey: API_KEY, serverURL: baseURL })(MODEL);
+  const agent = defineAgent({ name: 'bench', tools: { add }, model });
+  return {
+    run: async (text) => (await run(agent, text)).text,
+    stream: async (text) => {
+      let streamed = '';
+      for await (const event of stream(agent, text)) if (event.type === 'text-delta') streamed += event.text;
+      return streamed;
+    },
+  };
+}
+
+/** The raw SDK loop, as the peer benchmark's mistral-sdk-core contestant writes it. */
+function sdkRunners(baseURL: string): { run: Runner; stream: Runner } {
+  const core = new MistralCore({ apiKey: API_KEY, serverURL: baseURL });
+  const tools = [
+    {
+      type: 'function' as const,
+      function: {
+        name: 'add',
+        description: 'Add two integers and return their sum.',
+        parameters: z.toJSONSchema(AddArgs),
+      },
+    },
+  ];
+  type SdkMessages = Parameters<typeof chatComplete>[1]['messages'];
+  type SdkToolCall = { id?: string; function: { name: string; arguments: unknown } };
+  const runTools = (messages: SdkMessages, toolCalls: SdkToolCall[]) => {
+    messages.push({ role: 'assistant', content: '', toolCalls } as SdkMessages[number]);
+    for (const call of toolCalls) {
+      const raw = call.function.arguments;
+      const args = AddArgs.parse(typeof raw === 'string' ? JSON.parse(raw) : raw);
+      messages.push({
+        role: 'tool',
+        name: call.function.name,
+        toolCallId: call.id ?? null,
+        content: String(addNumbers(args)),
+      });
+    }
+  };
+  return {
+    run: async (text) => {
+      const messages: SdkMessages = [{ role: 'user', content: text }];
+      for (let step = 0; step < 5; step++) {
+        const result = await chatComplete(core, { model: MODEL, messages, tools });
+        if (!result.ok) throw result.error;
+        const message = result.value.choices[0]?.message;
+        if (message === undefined) throw new Error('no choice in the answer');
+        if (!message.toolCalls?.length) return String(message.content);
+        runTools(messages, message.toolCalls as SdkToolCall[]);
+      }
+      throw new Error('too many steps');
+    },
+    stream: async (text) => {
+      const messages: SdkMessages = [{ role: 'user', content: text }];
+      for (let step = 0; step < 5; step++) {
+        const result = await chatStream(core, { model: MODEL, messages, tools });
+        if (!result.ok) throw result.error;
+        const toolCalls: SdkToolCall[] = [];
+        let streamed = '';
+        for await (const event of result.value) {
+          const delta = event.data.choices[0]?.delta;
+          if (typeof delta?.content === 'string') streamed += delta.content;
+          for (const call of delta?.toolCalls ?? []) {
+            const index = call.index ?? 0;
+            toolCalls[index] ??= { id: '', function: { name: '', arguments: '' } };
+            const current = toolCalls[index];
+            if (call.id && call.id !== 'null') current.id = call.id;
+            if (call.function?.name) current.function.name += call.function.name;
+            const piece = call.function?.arguments;
+            if (piece)
+              current.function.arguments += typeof piece === 'string' ? piece : JSON.stringify(piece);
+          }
+        }
+        if (toolCalls.length === 0) return streamed;
+        runTools(messages, toolCalls);
+      }
+      throw new Error('too many steps');
+    },
+  };
+}
+
+async function timeRuns(runner: Runner, count: number, offset: number, into: number[]): Promise<void> {
+  for (let index = 0; index < count; index++) {
+    const { text, expected } = question(offset + index);
+    const started = performance.now();
+    const answer = await runner(text);
+    into.push(performance.now() - started);
+    if (!answer.includes(expected))
+      throw new Error(`wrong answer: expected ${expected} in ${JSON.stringify(answer)}`);
+  }
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((left, right) => left - right);
+  return sorted[Math.floor(sorted.length / 2)]!;
+};
+const ms = (value: number) => `${(value * 1000).toFixed(0)} µs`;
+const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(2)} MB`;
+
+function heapAfterGc(): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run with --expose-gc (npm run bench does)');
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+const { child, baseURL } = await startServer();
+try {
+  const dragoman = dragomanRunners(baseURL);
+  const sdk = sdkRunners(baseURL);
+  const warm: number[] = [];
+  for (const runner of [dragoman.run, sdk.run, dragoman.stream, sdk.stream])
+    await timeRuns(runner, WARMUP, 0, warm);
+
+  const times = {
+    dragoman: [] as number[],
+    sdk: [] as number[],
+    dragomanStream: [] as number[],
+    sdkStream: [] as number[],
+  };
+  for (let round = 0; round < ROUNDS; round++) {
+    // Alternate who goes first, so neither always runs on a warmer (or more fragmented) heap.
+    const order = round % 2 === 0 ? (['dragoman', 'sdk'] as const) : (['sdk', 'dragoman'] as const);
+    for (const name of order) {
+      await timeRuns(
+        name === 'dragoman' ? dragoman.run : sdk.run,
+        RUNS_PER_ROUND,
+        round * RUNS_PER_ROUND,
+        times[name],
+      );
+      const streamTimes = name === 'dragoman' ? times.dragomanStream : times.sdkStream;
+      await timeRuns(
+        name === 'dragoman' ? dragoman.stream : sdk.stream,
+        STREAM_RUNS_PER_ROUND,
+        round,
+        streamTimes,
+      );
+    }
+  }
+
+  // Heap after a forced GC every 2,500 runs: a leak shows as a steady climb, noise as a wobble.
+  const heapTimes: number[] = [];
+  const checkpoints = [heapAfterGc()];
+  for (let done = 0; done < HEAP_RUNS; done += HEAP_RUNS / 4) {
+    await timeRuns(dragoman.run, HEAP_RUNS / 4, done, heapTimes);
+    checkpoints.push(heapAfterGc());
+  }
+  const heapBefore = checkpoints[0]!;
+  const heapAfter = checkpoints.at(-1)!;
+
+  const runRatio = median(times.dragoman) / median(times.sdk);
+  const streamRatio = median(times.dragomanStream) / median(times.sdkStream);
+  console.log('## Agent loop overhead (2-step tool run, loopback fake server)\n');
+  console.log('Command: `npm run bench -- overhead` (bench/cases/overhead.ts)\n');
+  console.log(
+    `Node ${process.version}; ${ROUNDS} rounds x ${RUNS_PER_ROUND} runs (streamed: x ${STREAM_RUNS_PER_ROUND}), alternating order, after ${WARMUP} warm-up runs each.\n`,
+  );
+  console.log('| loop | median per run | ratio to raw SDK loop |');
+  console.log('| --- | ---: | ---: |');
+  console.log(`| raw SDK loop (MistralCore + chatComplete) | ${ms(median(times.sdk))} | 1.00x |`);
+  console.log(`| dragoman run() | ${ms(median(times.dragoman))} | ${runRatio.toFixed(2)}x |`);
+  console.log(`| raw SDK loop, streamed (chatStream) | ${ms(median(times.sdkStream))} | 1.00x |`);
+  console.log(`| dragoman stream() | ${ms(median(times.dragomanStream))} | ${streamRatio.toFixed(2)}x |`);
+  console.log('\n| heap (after forced GC) | value |');
+  console.log('| --- | ---: |');
+  console.log(`| after warm-up and timing rounds | ${mb(heapBefore)} |`);
+  console.log(`| after ${HEAP_RUNS.toLocaleString('en-US')} more dragoman runs | ${mb(heapAfter)} |`);
+  console.log(
+    `| growth | ${mb(heapAfter - heapBefore)} (${(((heapAfter - heapBefore) / heapBefore) * 100).toFixed(1)}%) |`,
+  );
+  console.log(`\nGoal: run() within 1.10x of the raw SDK loop: ${runRatio <= 1.1 ? 'met' : 'NOT met'}.\n`);
+} finally {
+  child.kill();
+}
