@@ -106,8 +106,13 @@ async function loadSdk(config: SdkClientConfig): Promise<MistralSdk> {
   });
   return {
     async chatComplete(body, options) {
-      const { value, headers } = await unwrap(complete.chatComplete(core, body, request(options)));
-      return { response: value as unknown as SdkChatResponse, headers };
+      const call = complete.chatComplete(core, body, request(options));
+      const [result, info] = await call.$inspect();
+      const headers = info.response?.headers ?? new Headers();
+      if (result.ok) return { response: result.value as unknown as SdkChatResponse, headers };
+      const recovered = await readWithoutUsage(result.error);
+      if (recovered === undefined) throw result.error;
+      return { response: recovered, headers };
     },
     async chatStream(body, options) {
       const { value, headers } = await unwrap(
@@ -124,4 +129,21 @@ async function loadSdk(config: SdkClientConfig): Promise<MistralSdk> {
       return (value.data ?? []) as unknown as SdkModelCard[];
     },
   };
+}
+
+/**
+ * A complete answer whose body lacks `usage` (some OpenAI-compatible gateways and older servers omit it) fails
+ * the SDK's response schema, although the answer itself is fine. Read it again with zero usage through the
+ * SDK's own schema, loaded only on this error path. Anything else wrong with the body stays an error.
+ */
+async function readWithoutUsage(error: unknown): Promise<SdkChatResponse | undefined> {
+  if (!(error instanceof Error) || error.name !== 'ResponseValidationError') return undefined;
+  const raw = (error as Error & { rawValue?: unknown }).rawValue;
+  if (typeof raw !== 'object' || raw === null || 'usage' in raw) return undefined;
+  const { chatCompletionResponseFromJSON } = await import(
+    '@mistralai/mistralai/models/components/chatcompletionresponse.js'
+  );
+  const zeroUsage = { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
+  const parsed = chatCompletionResponseFromJSON(JSON.stringify({ ...raw, usage: zeroUsage }));
+  return parsed.ok ? (parsed.value as unknown as SdkChatResponse) : undefined;
 }

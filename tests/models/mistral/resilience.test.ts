@@ -261,3 +261,20 @@ describe('start-of-response timeout', () => {
     expect(response.message.content).toBe('w1 w2 w3 w4 w5 w6 w7 w8');
   });
 });
+
+describe('a complete answer without usage', () => {
+  it('is read with zero usage instead of being thrown away', async () => {
+    server.reply(() => ({ text: 'still here' }));
+    server.injectFault({ type: 'no-usage' });
+    const response = await model().generate({ messages: userTurn });
+    expect(response.message.content).toBe('still here');
+    expect(response.usage).toEqual({ promptTokens: 0, completionTokens: 0, totalTokens: 0 });
+  });
+
+  it('still rejects a body that is broken in other ways', async () => {
+    server.injectFault({ type: 'malformed-json' });
+    const error = await failure(model().generate({ messages: userTurn }));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as ConnectionError).code).toBe('malformed-response');
+  });
+});

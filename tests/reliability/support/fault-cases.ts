@@ -161,6 +161,5 @@ export const faultCases: readonly FaultCase[] = [
     generate: { ok: true },
     stream: { ok: true },
     recovers: { generate: true, stream: true },
-    knownBugs: { mistral: { generate: 'R2' } },
   },
 ];
