@@ -127,7 +127,7 @@ export async function* runLoop(
           model: selected.model,
           contextWindow: selected.contextWindow,
           conversation,
-          settings,
+          settings: step === 1 ? settings : laterStepSettings(settings),
           // Only a caller's signal can abort a model call: a stream consumer that stops reading closes the
           // model stream through the iterator itself. Passing no signal otherwise spares the adapter from
           // combining signals on every call, which is a measurable share of the loop's cost.
@@ -302,6 +302,14 @@ function mergeSettings(agent: Agent<ToolSet, unknown>, options: LoopOptions): Mo
   }
   if (agent.responseFormat) settings.responseFormat = agent.responseFormat;
   return settings;
+}
+
+// A forced tool choice ('any', 'required', or one tool) applies to the first call only: forcing it on every
+// call would make the model call tools until maxSteps instead of answering.
+function laterStepSettings(settings: ModelSettings): ModelSettings {
+  const choice = settings.toolChoice;
+  if (choice === undefined || choice === 'auto' || choice === 'none') return settings;
+  return { ...settings, toolChoice: 'auto' };
 }
 
 function lastAssistantText(messages: readonly Message[]): string {

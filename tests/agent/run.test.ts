@@ -280,6 +280,14 @@ describe('run', () => {
     });
   });
 
+  it('forces a tool choice on the first call only, so the model can answer afterwards', async () => {
+    const model = new FakeModel({
+      steps: [{ toolCalls: [{ name: 'add', arguments: { a: 1, b: 2 } }] }, { text: '3' }],
+    });
+    await run(calculator(model), 'x', { settings: { toolChoice: { name: 'add' } } });
+    expect(model.requests.map((request) => request.settings?.toolChoice)).toEqual([{ name: 'add' }, 'auto']);
+  });
+
   it('accepts a message with image parts and a list of messages as input', async () => {
     const model = new FakeModel({ steps: [{ text: 'a cat' }, { text: 'yes' }] });
     const agent = defineAgent({ name: 'v', model });
