@@ -1,30 +1,31 @@
 import { AbortError, abortErrorFrom, UserInputError } from '../errors.js';
 import { messageText } from '../models/message-text.js';
-import type { AssistantMessage, Message, ModelSettings } from '../models/types.js';
-import type { RouteDecision } from '../routing/types.js';
+import type { AssistantMessage, Message } from '../models/types.js';
 import { type ParsedToolCall, parseToolArguments, type RejectedToolCall } from '../tools/parse-arguments.js';
 import type { ToolSet } from '../tools/types.js';
 import type { Agent } from './agent.js';
 import { checkResume, findPendingApprovals } from './approvals.js';
 import { MaxStepsError, OutputParseError, ToolBudgetError } from './errors.js';
 import type { AgentEvent } from './events.js';
-import { isResumeInput, toInputMessages } from './input.js';
+import { isResumeInput } from './input.js';
 import { modelStep } from './model-step.js';
 import { parseOutput } from './output.js';
+import {
+  commitTurn,
+  conversationOf,
+  lastAssistantText,
+  partialResult,
+  pausedState,
+  type RunProgress,
+  spendToolBudget,
+  startProgress,
+} from './progress.js';
+import { runEndEvent, stepEndEvent } from './run-events.js';
 import { selectModel } from './select-model.js';
+import { laterStepSettings, mergeSettings } from './settings.js';
 import { toolStep } from './tool-step.js';
-import type {
-  ApprovalDecision,
-  BaseRunOptions,
-  PartialRunResult,
-  ResumeInput,
-  RunInput,
-  RunResult,
-  RunState,
-  StepRecord,
-  UsageSummary,
-} from './types.js';
-import { addUsage, emptyUsageSummary } from './usage.js';
+import type { ApprovalDecision, BaseRunOptions, RunInput, RunResult, StepRecord } from './types.js';
+import { addUsage } from './usage.js';
 
 /** Run options as the loop sees them (the user context is opaque here). */
 export type LoopOptions = BaseRunOptions & { context?: unknown };
@@ -54,65 +55,37 @@ export async function* runLoop(
   else external?.addEventListener('abort', forwardAbort, { once: true });
   const signal = controller.signal;
   const resume = isResumeInput(input) ? input : undefined;
-  const runId = resume?.resume.runId ?? crypto.randomUUID();
-  const base = { runId, agent: agent.name };
   const clock = performance.now();
+  const base = { runId: resume?.resume.runId ?? crypto.randomUUID(), agent: agent.name };
   let settled = false;
   try {
-    const decisions = resume
-      ? checkResume(agent, resume.resume, resume.approvals, options.session)
-      : undefined;
-    const sessionId = resume ? resume.resume.sessionId : options.session;
-    if (sessionId !== undefined && agent.memory === undefined) {
-      throw new UserInputError(
-        'invalid-input',
-        `Run option session "${sessionId}" needs a memory store, but agent "${agent.name}" has none.`,
-        {
-          path: 'session',
-          hint: 'Pass memory: new InMemoryStore() (or a JsonlFileStore) to defineAgent, or omit session.',
-        },
-      );
-    }
-    const inputMessages = resume ? [] : toInputMessages(input as Exclude<RunInput, ResumeInput>);
-    const history: Message[] =
-      sessionId !== undefined ? await agent.memory!.load(sessionId) : (resume?.resume.history ?? []);
-    const newMessages: Message[] = resume ? [...resume.resume.newMessages] : inputMessages;
-    const steps: StepRecord[] = resume
-      ? resume.resume.steps.map((step) => ({ ...step, toolCalls: [...step.toolCalls] }))
-      : [];
-    const usage: UsageSummary = resume ? structuredClone(resume.resume.usage) : emptyUsageSummary();
-    const failures = resume ? { ...resume.resume.toolFailures } : { consecutive: 0, total: 0 };
-    let previous: RouteDecision | undefined = resume?.resume.previousDecision;
-    const startedAt = resume?.resume.startedAt ?? Date.now();
+    const decisions = resume && checkResume(agent, resume.resume, resume.approvals, options.session);
+    const { progress, inputMessages } = await startProgress(
+      agent,
+      input,
+      resume,
+      options.session,
+      base.runId,
+    );
+    const { sessionId } = progress;
     const maxSteps = options.maxSteps ?? agent.maxSteps;
-    const settings = mergeSettings(agent, options);
-    const toolContext = { signal, sessionId, context: options.context };
-
-    const partial = (): PartialRunResult => ({
-      runId,
-      text: lastAssistantText(newMessages),
-      messages: [...history, ...newMessages],
-      newMessages,
-      steps,
-      usage,
-    });
-    const commit = async (): Promise<void> => {
-      if (sessionId !== undefined) await agent.memory!.append(sessionId, newMessages);
+    const settings = mergeSettings(agent, options.settings);
+    const finish = (result: RunResult<unknown>): AgentEvent => {
+      settled = true;
+      return runEndEvent(base, result, clock);
     };
 
     yield { type: 'run-start', ...base, sessionId, input: inputMessages, resumed: resume !== undefined };
-    let phase: ToolPhase | undefined = resume
-      ? await resumedPhase(agent, newMessages, steps, decisions!)
-      : undefined;
+    let phase = decisions ? await resumedPhase(agent, progress, decisions) : undefined;
     for (;;) {
       if (phase === undefined) {
         if (signal.aborted) throw abortErrorFrom(signal);
-        if (steps.length >= maxSteps) throw new MaxStepsError(maxSteps, partial());
-        const step = steps.length + 1;
-        const conversation = [...history, ...newMessages];
-        const selected = await selectModel(agent, conversation, previous, signal);
+        if (progress.steps.length >= maxSteps) throw new MaxStepsError(maxSteps, partialResult(progress));
+        const step = progress.steps.length + 1;
+        const conversation = conversationOf(progress);
+        const selected = await selectModel(agent, conversation, progress.previous, signal);
         if (selected.decision) {
-          previous = selected.decision;
+          progress.previous = selected.decision;
           yield { type: 'route-select', ...base, step, decision: selected.decision };
         }
         if (selected.substitution) {
@@ -120,7 +93,7 @@ export async function* runLoop(
         }
         const route = selected.decision?.route;
         const stepClock = performance.now();
-        const stepStartedAt = new Date().toISOString();
+        const startedAt = new Date().toISOString();
         yield { type: 'step-start', ...base, step, model: selected.model.id, route };
         const response = yield* modelStep({
           agent,
@@ -133,80 +106,66 @@ export async function* runLoop(
           // combining signals on every call, which is a measurable share of the loop's cost.
           signal: external ? signal : undefined,
           streaming,
-          runId,
+          runId: base.runId,
           step,
         });
         if (signal.aborted) throw abortErrorFrom(signal);
-        const modelId = response.meta.model || selected.model.id;
+        const model = response.meta.model || selected.model.id;
+        // The route and model go into the message, so a stored history keeps follow-ups on their route.
         const message: AssistantMessage = {
           ...response.message,
-          meta: { ...response.message.meta, model: modelId, ...(route !== undefined ? { route } : {}) },
+          meta: { ...response.message.meta, model, ...(route !== undefined ? { route } : {}) },
         };
-        newMessages.push(message);
-        addUsage(usage, modelId, response.usage);
+        progress.newMessages.push(message);
+        addUsage(progress.usage, model, response.usage);
         const record: StepRecord = {
           index: step,
-          model: modelId,
+          model,
           ...(route !== undefined ? { route } : {}),
           text: messageText(message),
           toolCalls: [],
           finishReason: response.finishReason,
           usage: response.usage,
-          startedAt: stepStartedAt,
+          startedAt,
           durationMs: performance.now() - stepClock,
         };
-        steps.push(record);
-        const calls = message.toolCalls ?? [];
-        if (calls.length === 0) {
-          yield stepEnd(base, record);
-          let output: unknown = record.text;
-          if (agent.output !== undefined) {
-            const parsed = await parseOutput(agent.output, record.text);
-            if (!parsed.ok) throw new OutputParseError(record.text, parsed.issues, partial());
-            output = parsed.value;
-          }
-          await commit();
+        progress.steps.push(record);
+
+        if (!message.toolCalls?.length) {
+          yield stepEndEvent(base, record);
+          const output = await finalOutput(agent, record.text, progress);
+          await commitTurn(agent, progress);
           const result: RunResult<unknown> = {
-            ...partial(),
+            ...partialResult(progress),
             status: 'complete',
             stopReason: 'final-answer',
             output,
           };
-          settled = true;
-          yield runEnd(base, result, clock);
+          yield finish(result);
           return result;
         }
-        const parsedCalls = await Promise.all(calls.map((call) => parseToolArguments(call, agent.tools)));
-        const pending = await findPendingApprovals(agent, parsedCalls, toolContext);
+        const calls = await Promise.all(
+          message.toolCalls.map((call) => parseToolArguments(call, agent.tools)),
+        );
+        const pending = await findPendingApprovals(agent, calls, {
+          signal,
+          sessionId,
+          context: options.context,
+        });
         if (pending.length > 0) {
           for (const request of pending) yield { type: 'tool-approval-request', ...base, step, ...request };
-          const state: RunState = {
-            version: 1,
-            agent: agent.name,
-            runId,
-            ...(sessionId !== undefined ? { sessionId } : {}),
-            history: sessionId !== undefined ? [] : history,
-            newMessages,
-            steps,
-            usage,
-            toolFailures: failures,
-            pendingApprovals: pending,
-            ...(previous ? { previousDecision: previous } : {}),
-            startedAt,
-          };
           const result: RunResult<unknown> = {
-            ...partial(),
+            ...partialResult(progress),
             status: 'pending-approval',
             stopReason: 'approval',
             output: undefined,
             pendingApprovals: pending,
-            state,
+            state: pausedState(agent.name, progress, pending),
           };
-          settled = true;
-          yield runEnd(base, result, clock);
+          yield finish(result);
           return result;
         }
-        phase = { record, calls: parsedCalls, decisions: new Map() };
+        phase = { record, calls, decisions: new Map() };
       }
 
       const { record } = phase;
@@ -218,45 +177,34 @@ export async function* runLoop(
         signal,
         sessionId,
         context: options.context,
-        runId,
+        runId: base.runId,
         step: record.index,
       });
       phase = undefined;
-      newMessages.push(...outcome.messages);
+      progress.newMessages.push(...outcome.messages);
       record.toolCalls = outcome.records;
       record.durationMs += performance.now() - toolClock;
-      yield stepEnd(base, record);
-      for (const failed of outcome.failed) {
-        if (failed) {
-          failures.consecutive++;
-          failures.total++;
-        } else failures.consecutive = 0;
-      }
-      if (
-        failures.consecutive >= agent.toolErrorBudget.consecutive ||
-        failures.total >= agent.toolErrorBudget.total
-      ) {
+      yield stepEndEvent(base, record);
+      if (spendToolBudget(agent, progress, outcome.failed)) {
         const lastError = outcome.records.filter((call) => call.isError).at(-1)?.result ?? '';
-        throw new ToolBudgetError({ ...failures }, lastError, partial());
+        throw new ToolBudgetError({ ...progress.failures }, lastError, partialResult(progress));
       }
       const stopReason =
         outcome.endedWith !== undefined
           ? 'tool'
-          : options.stopWhen?.({ step: record, steps, messages: [...history, ...newMessages] })
+          : options.stopWhen?.({ step: record, steps: progress.steps, messages: conversationOf(progress) })
             ? 'stop-when'
             : undefined;
       if (stopReason !== undefined) {
-        await commit();
-        const text = outcome.endedWith ?? lastAssistantText(newMessages);
+        await commitTurn(agent, progress);
         const result: RunResult<unknown> = {
-          ...partial(),
-          text,
+          ...partialResult(progress),
+          text: outcome.endedWith ?? lastAssistantText(progress.newMessages),
           status: 'complete',
           stopReason,
           output: undefined,
         };
-        settled = true;
-        yield runEnd(base, result, clock);
+        yield finish(result);
         return result;
       }
     }
@@ -276,15 +224,26 @@ export async function* runLoop(
   }
 }
 
+/** The final answer as the agent's output: the text, or the text parsed with the output schema. */
+async function finalOutput(
+  agent: Agent<ToolSet, unknown>,
+  text: string,
+  progress: RunProgress,
+): Promise<unknown> {
+  if (agent.output === undefined) return text;
+  const parsed = await parseOutput(agent.output, text);
+  if (!parsed.ok) throw new OutputParseError(text, parsed.issues, partialResult(progress));
+  return parsed.value;
+}
+
 /** The tool phase of the step a resumed run paused in. */
 async function resumedPhase(
   agent: Agent<ToolSet, unknown>,
-  newMessages: readonly Message[],
-  steps: StepRecord[],
+  progress: RunProgress,
   decisions: ReadonlyMap<string, ApprovalDecision>,
 ): Promise<ToolPhase> {
-  const last = newMessages.at(-1);
-  const record = steps.at(-1);
+  const last: Message | undefined = progress.newMessages.at(-1);
+  const record = progress.steps.at(-1);
   if (last?.role !== 'assistant' || !last.toolCalls?.length || record === undefined) {
     throw new UserInputError('invalid-input', 'The resume state does not end with a tool-call step.', {
       path: 'resume',
@@ -293,60 +252,4 @@ async function resumedPhase(
   }
   const calls = await Promise.all(last.toolCalls.map((call) => parseToolArguments(call, agent.tools)));
   return { record, calls, decisions };
-}
-
-function mergeSettings(agent: Agent<ToolSet, unknown>, options: LoopOptions): ModelSettings {
-  const settings: ModelSettings = { ...agent.settings };
-  for (const [key, value] of Object.entries(options.settings ?? {})) {
-    if (value !== undefined) (settings as Record<string, unknown>)[key] = value;
-  }
-  if (agent.responseFormat) settings.responseFormat = agent.responseFormat;
-  return settings;
-}
-
-// A forced tool choice ('any', 'required', or one tool) applies to the first call only: forcing it on every
-// call would make the model call tools until maxSteps instead of answering.
-function laterStepSettings(settings: ModelSettings): ModelSettings {
-  const choice = settings.toolChoice;
-  if (choice === undefined || choice === 'auto' || choice === 'none') return settings;
-  return { ...settings, toolChoice: 'auto' };
-}
-
-function lastAssistantText(messages: readonly Message[]): string {
-  for (let index = messages.length - 1; index >= 0; index--) {
-    const message = messages[index]!;
-    if (message.role === 'assistant') return messageText(message);
-  }
-  return '';
-}
-
-function stepEnd(base: { runId: string; agent: string }, record: StepRecord): AgentEvent {
-  return {
-    type: 'step-end',
-    ...base,
-    step: record.index,
-    model: record.model,
-    route: record.route,
-    finishReason: record.finishReason,
-    usage: record.usage,
-    toolCalls: record.toolCalls.length,
-    durationMs: record.durationMs,
-  };
-}
-
-function runEnd(
-  base: { runId: string; agent: string },
-  result: RunResult<unknown>,
-  clock: number,
-): AgentEvent {
-  return {
-    type: 'run-end',
-    ...base,
-    status: result.status,
-    stopReason: result.stopReason,
-    text: result.text,
-    usage: result.usage,
-    steps: result.steps.length,
-    durationMs: performance.now() - clock,
-  };
 }

@@ -421,7 +421,10 @@ describe('run', () => {
 
   it('throws a UserInputError for bad input and for a session without memory', async () => {
     const agent = calculator(new FakeModel({ steps: [{ text: 'x' }] }));
+    const errors: AgentEvent[] = [];
+    agent.events.on('run-error', (event) => errors.push(event));
     await expect(run(agent, '')).rejects.toMatchObject({ name: 'UserInputError', path: 'input' });
+    expect(errors[0]).toMatchObject({ type: 'run-error', runId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     await expect(run(agent, [])).rejects.toMatchObject({ name: 'UserInputError' });
     await expect(run(agent, 'x', { session: 's1' })).rejects.toThrow(/session "s1" needs a memory store/);
   });

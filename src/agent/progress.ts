@@ -1,0 +1,140 @@
+import { UserInputError } from '../errors.js';
+import { messageText } from '../models/message-text.js';
+import type { Message } from '../models/types.js';
+import type { RouteDecision } from '../routing/types.js';
+import type { ToolSet } from '../tools/types.js';
+import type { Agent } from './agent.js';
+import { toInputMessages } from './input.js';
+import type {
+  PartialRunResult,
+  PendingApproval,
+  ResumeInput,
+  RunInput,
+  RunState,
+  StepRecord,
+  UsageSummary,
+} from './types.js';
+import { emptyUsageSummary } from './usage.js';
+
+/** What a run has done so far. The loop updates it; results and paused states are built from it. */
+export interface RunProgress {
+  runId: string;
+  sessionId: string | undefined;
+  /** Messages before this run (from memory, the paused state, or nothing). */
+  history: Message[];
+  /** This run's messages, the input turn included. */
+  newMessages: Message[];
+  steps: StepRecord[];
+  usage: UsageSummary;
+  failures: { consecutive: number; total: number };
+  previous: RouteDecision | undefined;
+  startedAt: number;
+}
+
+/**
+ * Sets up a run: a fresh one from its input (loading the session's history), or a paused one from its
+ * state (copied, so the caller's state object is never changed). Throws a `UserInputError` for a session on
+ * an agent without memory.
+ */
+export async function startProgress(
+  agent: Agent<ToolSet, unknown>,
+  input: RunInput,
+  resume: ResumeInput | undefined,
+  session: string | undefined,
+  runId: string,
+): Promise<{ progress: RunProgress; inputMessages: Message[] }> {
+  const saved = resume?.resume;
+  const sessionId = saved ? saved.sessionId : session;
+  if (sessionId !== undefined && agent.memory === undefined) {
+    throw new UserInputError(
+      'invalid-input',
+      `Run option session "${sessionId}" needs a memory store, but agent "${agent.name}" has none.`,
+      {
+        path: 'session',
+        hint: 'Pass memory: new InMemoryStore() (or a JsonlFileStore) to defineAgent, or omit session.',
+      },
+    );
+  }
+  const inputMessages = saved ? [] : toInputMessages(input as Exclude<RunInput, ResumeInput>);
+  const history = sessionId !== undefined ? await agent.memory!.load(sessionId) : (saved?.history ?? []);
+  const progress: RunProgress = {
+    runId,
+    sessionId,
+    history,
+    newMessages: saved ? [...saved.newMessages] : inputMessages,
+    steps: saved ? saved.steps.map((step) => ({ ...step, toolCalls: [...step.toolCalls] })) : [],
+    usage: saved ? structuredClone(saved.usage) : emptyUsageSummary(),
+    failures: saved ? { ...saved.toolFailures } : { consecutive: 0, total: 0 },
+    previous: saved?.previousDecision,
+    startedAt: saved?.startedAt ?? Date.now(),
+  };
+  return { progress, inputMessages };
+}
+
+/** The conversation so far: history plus this run's messages. */
+export function conversationOf(progress: RunProgress): Message[] {
+  return [...progress.history, ...progress.newMessages];
+}
+
+/** What every result and run error carries. */
+export function partialResult(progress: RunProgress): PartialRunResult {
+  return {
+    runId: progress.runId,
+    text: lastAssistantText(progress.newMessages),
+    messages: conversationOf(progress),
+    newMessages: progress.newMessages,
+    steps: progress.steps,
+    usage: progress.usage,
+  };
+}
+
+/** The JSON state of a run paused for approvals. With a session, the history stays in the store. */
+export function pausedState(agentName: string, progress: RunProgress, pending: PendingApproval[]): RunState {
+  const { sessionId, previous } = progress;
+  return {
+    version: 1,
+    agent: agentName,
+    runId: progress.runId,
+    ...(sessionId !== undefined ? { sessionId } : {}),
+    history: sessionId !== undefined ? [] : progress.history,
+    newMessages: progress.newMessages,
+    steps: progress.steps,
+    usage: progress.usage,
+    toolFailures: progress.failures,
+    pendingApprovals: pending,
+    ...(previous ? { previousDecision: previous } : {}),
+    startedAt: progress.startedAt,
+  };
+}
+
+/** Appends the completed turn to the session, in one `append()`. Nothing to do without a session. */
+export async function commitTurn(agent: Agent<ToolSet, unknown>, progress: RunProgress): Promise<void> {
+  if (progress.sessionId !== undefined) await agent.memory!.append(progress.sessionId, progress.newMessages);
+}
+
+/** Counts a step's failed tool calls; a success resets the streak. True when the budget is spent. */
+export function spendToolBudget(
+  agent: Agent<ToolSet, unknown>,
+  progress: RunProgress,
+  failed: boolean[],
+): boolean {
+  const { failures } = progress;
+  for (const failure of failed) {
+    if (failure) {
+      failures.consecutive++;
+      failures.total++;
+    } else failures.consecutive = 0;
+  }
+  return (
+    failures.consecutive >= agent.toolErrorBudget.consecutive || failures.total >= agent.toolErrorBudget.total
+  );
+}
+
+/** The text of the last assistant message, or an empty string. */
+export function lastAssistantText(messages: readonly Message[]): string {
+  for (let index = messages.length - 1; index >= 0; index--) {
+    const message = messages[index]!;
+    if (message.role === 'assistant') return messageText(message);
+  }
+  return '';
+}

@@ -1,0 +1,28 @@
+import type { ModelSettings } from '../models/types.js';
+import type { ToolSet } from '../tools/types.js';
+import type { Agent } from './agent.js';
+import type { RunSettings } from './types.js';
+
+/** The agent's settings with the run's overrides on top (unset overrides ignored) and the output format. */
+export function mergeSettings(
+  agent: Agent<ToolSet, unknown>,
+  overrides: RunSettings | undefined,
+): ModelSettings {
+  const settings: ModelSettings = { ...agent.settings };
+  for (const [key, value] of Object.entries(overrides ?? {})) {
+    if (value !== undefined) (settings as Record<string, unknown>)[key] = value;
+  }
+  if (agent.responseFormat) settings.responseFormat = agent.responseFormat;
+  return settings;
+}
+
+/**
+ * The settings of the steps after the first. A forced tool choice ('any', 'required', or one tool) applies
+ * to the first call only: forcing it on every call would make the model call tools until maxSteps instead
+ * of answering.
+ */
+export function laterStepSettings(settings: ModelSettings): ModelSettings {
+  const choice = settings.toolChoice;
+  if (choice === undefined || choice === 'auto' || choice === 'none') return settings;
+  return { ...settings, toolChoice: 'auto' };
+}
