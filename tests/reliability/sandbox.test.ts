@@ -30,7 +30,11 @@ type Call = { name: string; arguments: Record<string, unknown> | string };
 /** Runs one model step of `calls` (then a final text), approving every approval request. */
 async function runCalls(
   calls: Call[],
-  options: { limits?: Parameters<typeof workspaceTools>[0]['limits']; allowlist?: string[] } = {},
+  options: {
+    limits?: Parameters<typeof workspaceTools>[0]['limits'];
+    allowlist?: string[];
+    concurrency?: number;
+  } = {},
 ) {
   const model = new FakeModel({ steps: [{ toolCalls: calls }, { text: 'done' }] });
   const agent = defineAgent({
