@@ -6,4 +6,5 @@
 
 export type { FakeModelOptions, FakeReply, FakeStep } from './fake-model.js';
 export { FakeModel } from './fake-model.js';
+export * from './mock-openai/index.js';
 export * from './mock-server/index.js';
