@@ -1,6 +1,6 @@
 import { AbortError, abortErrorFrom, UserInputError } from '../errors.js';
 import { messageText } from '../models/message-text.js';
-import type { AssistantMessage, Message } from '../models/types.js';
+import type { AssistantMessage, AssistantMeta, Message, ToolCall } from '../models/types.js';
 import { type ParsedToolCall, parseToolArguments, type RejectedToolCall } from '../tools/parse-arguments.js';
 import type { ToolSet } from '../tools/types.js';
 import type { Agent } from './agent.js';
@@ -93,7 +93,7 @@ export async function* runLoop(
         }
         const route = selected.decision?.route;
         const stepClock = performance.now();
-        const startedAt = new Date().toISOString();
+        const startedAt = Date.now();
         yield { type: 'step-start', ...base, step, model: selected.model.id, route };
         const response = yield* modelStep({
           agent,
@@ -112,10 +112,9 @@ export async function* runLoop(
         if (signal.aborted) throw abortErrorFrom(signal);
         const model = response.meta.model || selected.model.id;
         // The route and model go into the message, so a stored history keeps follow-ups on their route.
-        const message: AssistantMessage = {
-          ...response.message,
-          meta: { ...response.message.meta, model, ...(route !== undefined ? { route } : {}) },
-        };
+        const meta: AssistantMeta = { ...response.message.meta, model };
+        if (route !== undefined) meta.route = route;
+        const message: AssistantMessage = { ...response.message, meta };
         progress.newMessages.push(message);
         addUsage(progress.usage, model, response.usage);
         const record: StepRecord = {
@@ -144,14 +143,10 @@ export async function* runLoop(
           yield finish(result);
           return result;
         }
-        const calls = await Promise.all(
-          message.toolCalls.map((call) => parseToolArguments(call, agent.tools)),
-        );
-        const pending = await findPendingApprovals(agent, calls, {
-          signal,
-          sessionId,
-          context: options.context,
-        });
+        const calls = await parseCalls(agent, message.toolCalls);
+        const pending = calls.some((call) => call.ok && call.tool.needsApproval)
+          ? await findPendingApprovals(agent, calls, { signal, sessionId, context: options.context })
+          : [];
         if (pending.length > 0) {
           for (const request of pending) yield { type: 'tool-approval-request', ...base, step, ...request };
           const result: RunResult<unknown> = {
@@ -250,6 +245,15 @@ async function resumedPhase(
       hint: 'Pass result.state from a run whose status was pending-approval, unchanged.',
     });
   }
-  const calls = await Promise.all(last.toolCalls.map((call) => parseToolArguments(call, agent.tools)));
-  return { record, calls, decisions };
+  return { record, calls: await parseCalls(agent, last.toolCalls), decisions };
+}
+
+/** Checks each call's tool and arguments, in call order. */
+async function parseCalls(
+  agent: Agent<ToolSet, unknown>,
+  toolCalls: readonly ToolCall[],
+): Promise<Array<ParsedToolCall | RejectedToolCall>> {
+  const calls: Array<ParsedToolCall | RejectedToolCall> = [];
+  for (const call of toolCalls) calls.push(await parseToolArguments(call, agent.tools));
+  return calls;
 }

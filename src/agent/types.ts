@@ -92,8 +92,8 @@ export interface StepRecord {
   toolCalls: ToolCallRecord[];
   finishReason: FinishReason;
   usage: Usage;
-  /** ISO time the step started. */
-  startedAt: string;
+  /** When the step started, in milliseconds since the epoch (`Date.now()`). */
+  startedAt: number;
   durationMs: number;
 }
 
