@@ -83,7 +83,8 @@ export async function* runLoop(
         if (progress.steps.length >= maxSteps) throw new MaxStepsError(maxSteps, partialResult(progress));
         const step = progress.steps.length + 1;
         const conversation = conversationOf(progress);
-        const selected = await selectModel(agent, conversation, progress.previous, signal);
+        const choice = selectModel(agent, conversation, progress.previous, signal);
+        const selected = choice instanceof Promise ? await choice : choice;
         if (selected.decision) {
           progress.previous = selected.decision;
           yield { type: 'route-select', ...base, step, decision: selected.decision };
@@ -132,8 +133,9 @@ export async function* runLoop(
 
         if (!message.toolCalls?.length) {
           yield stepEndEvent(base, record);
-          const output = await finalOutput(agent, record.text, progress);
-          await commitTurn(agent, progress);
+          const output =
+            agent.output === undefined ? record.text : await finalOutput(agent, record.text, progress);
+          if (progress.sessionId !== undefined) await commitTurn(agent, progress);
           const result: RunResult<unknown> = {
             ...partialResult(progress),
             status: 'complete',
