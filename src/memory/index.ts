@@ -10,6 +10,7 @@ export {
 export { contextOverflowError } from './context-overflow-error.js';
 export { defaultTokenCounter } from './default-counter.js';
 export { estimateTextTokens } from './estimate-text.js';
+export { type FileLockOptions, withFileLock } from './file-lock.js';
 export {
   type ContextSummary,
   type FitContextOptions,
@@ -24,7 +25,10 @@ export {
 export { type ImageSize, imageSizeFromBytes, imageSizeFromDataUrl } from './image-size.js';
 export { IMAGE_MAX_SIDE, imagePartTokens, imageTokens, UNKNOWN_IMAGE_TOKENS } from './image-tokens.js';
 export { InMemoryStore } from './in-memory-store.js';
+export { JsonlFileStore, type JsonlFileStoreOptions } from './jsonl-file-store.js';
 export type { CalibratingTokenCounter } from './message-counter.js';
+export { sessionFileName } from './session-file-name.js';
+export { MAX_SESSION_ID_LENGTH, validateSessionId } from './session-id.js';
 export { DEFAULT_PREVIEW_CHARS, shortenMessage } from './shorten.js';
 export { createEstimatingCounter, createTokenCounter, type TokenCounterOptions } from './token-counter.js';
 export type {

@@ -5,7 +5,7 @@ export const MAX_SESSION_ID_LENGTH = 200;
 
 /**
  * Throws a `UserInputError` unless `sessionId` is a non-empty string of at most 200 characters without
- * control characters. Every store checks ids the same way, so an id valid for one store is valid for all.
+ * control characters, path separators or `..` (stores may name files after it). Every store checks ids the same way, so an id valid for one store is valid for all.
  */
 export function validateSessionId(sessionId: unknown): asserts sessionId is string {
   const problem =
@@ -17,13 +17,15 @@ export function validateSessionId(sessionId: unknown): asserts sessionId is stri
           ? `must be at most ${MAX_SESSION_ID_LENGTH} characters, got ${sessionId.length}`
           : hasControlCharacter(sessionId)
             ? 'must not contain control characters'
-            : undefined;
+            : /[/\\]/.test(sessionId) || sessionId.includes('..')
+              ? 'looks like a path (it contains "/", "\\" or "..")'
+              : undefined;
   if (problem) {
     throw new UserInputError(
       'invalid-input',
       `Session id ${JSON.stringify(String(sessionId)).slice(0, 80)} ${problem}.`,
       {
-        hint: 'Use a short id such as a user or conversation id.',
+        hint: 'Use a short id such as a user or conversation id, without path characters.',
         path: 'sessionId',
       },
     );

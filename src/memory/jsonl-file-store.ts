@@ -1,0 +1,127 @@
+import { mkdir, open, readFile, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { UserInputError } from '../errors.js';
+import type { Message } from '../models/types.js';
+import { type FileLockOptions, withFileLock } from './file-lock.js';
+import { encodeHeader, encodeTurn, parseSession } from './jsonl-records.js';
+import { sessionFileName } from './session-file-name.js';
+import type { MemoryStore } from './types.js';
+
+/** Options for {@link JsonlFileStore}. */
+export interface JsonlFileStoreOptions {
+  /** Directory holding one `.jsonl` file per session; created when missing. */
+  directory: string;
+  /** Lock timing. */
+  lock?: FileLockOptions;
+  /** Clock for commit timestamps. @default () => new Date() */
+  now?: () => Date;
+}
+
+/**
+ * Stores each session as a human-readable JSON Lines file: a header line, then per turn one
+ * `{"turn":n,"message":{...}}` line per message and a `{"turn":n,"commit":count,"at":...}` line.
+ *
+ * - Atomic turns: a turn counts only once its commit line is on disk (written with the messages in one
+ *   `write`, then `fsync`). A crash mid-append leaves a torn tail that `load` ignores; the next `append`
+ *   truncates it before writing, so earlier turns are never touched.
+ * - Two processes: every append and clear holds `<file>.lock` (see `withFileLock`: atomic creation, stale
+ *   locks of dead processes broken safely). Loads need no lock: they only read committed turns.
+ * @example
+ * const store = new JsonlFileStore({ directory: '.dragoman/sessions' });
+ */
+export class JsonlFileStore implements MemoryStore {
+  readonly #directory: string;
+  readonly #lock: FileLockOptions;
+  readonly #now: () => Date;
+
+  constructor(options: JsonlFileStoreOptions) {
+    if (typeof options?.directory !== 'string' || options.directory.length === 0) {
+      throw new UserInputError('invalid-config', 'JsonlFileStore needs a directory, got none.', {
+        hint: "Pass { directory: '.dragoman/sessions' } or another writable folder.",
+        path: 'directory',
+      });
+    }
+    this.#directory = options.directory;
+    this.#lock = options.lock ?? {};
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  /** The session's committed messages in order; an empty array for an unknown session. */
+  async load(sessionId: string): Promise<Message[]> {
+    const file = this.#file(sessionId);
+    const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    return bytes ? parseSession(bytes).messages : [];
+  }
+
+  /** Appends one turn and fsyncs it: after this resolves the turn survives a crash. */
+  async append(sessionId: string, messages: readonly Message[]): Promise<void> {
+    const file = this.#file(sessionId);
+    if (messages.length === 0) return;
+    encodeTurn(0, messages, this.#now()); // fails on unserializable messages before anything is written
+    await mkdir(this.#directory, { recursive: true });
+    await withFileLock(
+      `${file}.lock`,
+      async () => {
+        const handle = await open(file, 'a+');
+        try {
+          const existing = await handle.readFile();
+          const parsed = parseSession(existing);
+          let size = existing.length;
+          const created = size === 0;
+          if (created || parsed.committedBytes === 0) {
+            const header = Buffer.from(encodeHeader(sessionId));
+            await handle.truncate(0);
+            await handle.write(header, 0, header.length, 0);
+            size = header.length;
+          } else if (parsed.committedBytes < size) {
+            await handle.truncate(parsed.committedBytes); // drop a torn tail left by a crash
+            size = parsed.committedBytes;
+          }
+          const turn = Buffer.from(encodeTurn(parsed.lastTurn + 1, messages, this.#now()));
+          await handle.write(turn, 0, turn.length, size);
+          await handle.sync();
+          if (created) await syncDirectory(this.#directory);
+        } finally {
+          await handle.close();
+        }
+      },
+      this.#lock,
+    );
+  }
+
+  /** Deletes the session's file. */
+  async clear(sessionId: string): Promise<void> {
+    const file = this.#file(sessionId);
+    await mkdir(this.#directory, { recursive: true });
+    await withFileLock(
+      `${file}.lock`,
+      async () => {
+        await unlink(file).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== 'ENOENT') throw error;
+        });
+      },
+      this.#lock,
+    );
+  }
+
+  #file(sessionId: string): string {
+    return join(this.#directory, sessionFileName(sessionId));
+  }
+}
+
+/** Makes a new file's directory entry durable (POSIX); a no-op where directories cannot be opened. */
+async function syncDirectory(directory: string): Promise<void> {
+  try {
+    const handle = await open(directory, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Windows cannot fsync a directory; NTFS journals the entry itself.
+  }
+}
