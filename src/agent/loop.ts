@@ -3,6 +3,7 @@ import { messageText } from '../models/message-text.js';
 import type { AssistantMessage, AssistantMeta, Message, ToolCall } from '../models/types.js';
 import { type ParsedToolCall, parseToolArguments, type RejectedToolCall } from '../tools/parse-arguments.js';
 import type { ToolSet } from '../tools/types.js';
+import { abortable } from './abortable.js';
 import type { Agent } from './agent.js';
 import { checkResume, findPendingApprovals } from './approvals.js';
 import { MaxStepsError, OutputParseError, ToolBudgetError } from './errors.js';
@@ -66,6 +67,7 @@ export async function* runLoop(
       resume,
       options.session,
       base.runId,
+      signal,
     );
     const { sessionId } = progress;
     const maxSteps = options.maxSteps ?? agent.maxSteps;
@@ -84,7 +86,9 @@ export async function* runLoop(
         const step = progress.steps.length + 1;
         const conversation = conversationOf(progress);
         const choice = selectModel(agent, conversation, progress.previous, signal);
-        const selected = choice instanceof Promise ? await choice : choice;
+        // A router may ignore its signal (a custom one, or a model listing on a dead network): race it.
+        const selected =
+          choice instanceof Promise ? await abortable(choice, signal, 'The run (choosing a route)') : choice;
         if (selected.decision) {
           progress.previous = selected.decision;
           yield { type: 'route-select', ...base, step, decision: selected.decision };

@@ -3,6 +3,7 @@ import { messageText } from '../models/message-text.js';
 import type { Message } from '../models/types.js';
 import type { RouteDecision } from '../routing/types.js';
 import type { ToolSet } from '../tools/types.js';
+import { abortable } from './abortable.js';
 import type { Agent } from './agent.js';
 import { toInputMessages } from './input.js';
 import type {
@@ -42,6 +43,7 @@ export async function startProgress(
   resume: ResumeInput | undefined,
   session: string | undefined,
   runId: string,
+  signal: AbortSignal,
 ): Promise<{ progress: RunProgress; inputMessages: Message[] }> {
   const saved = resume?.resume;
   const sessionId = saved ? saved.sessionId : session;
@@ -56,7 +58,10 @@ export async function startProgress(
     );
   }
   const inputMessages = saved ? [] : toInputMessages(input as Exclude<RunInput, ResumeInput>);
-  const history = sessionId !== undefined ? await agent.memory!.load(sessionId) : (saved?.history ?? []);
+  const history =
+    sessionId !== undefined
+      ? await abortable(agent.memory!.load(sessionId), signal, 'The run (loading its session)')
+      : (saved?.history ?? []);
   const progress: RunProgress = {
     runId,
     sessionId,

@@ -92,6 +92,38 @@ describe('routing in the loop', () => {
   });
 });
 
+describe('aborting while the router works', () => {
+  it('rejects at once even when the router ignores the signal', async () => {
+    let release: () => void = () => {};
+    const model = new FakeModel({ steps: [{ text: 'never used' }] });
+    const stubborn: Router = {
+      select: () =>
+        new Promise<RouteSelection>((resolve) => {
+          release = () =>
+            resolve({
+              model,
+              contextWindow: 32_000,
+              decision: { route: 'general', model: model.id, reason: 'late', signals },
+            });
+        }),
+      explain: () => {
+        throw new Error('not used');
+      },
+    };
+    const controller = new AbortController();
+    const pending = run(defineAgent({ name: 'stubborn', router: stubborn }), 'hi', {
+      signal: controller.signal,
+    });
+    setTimeout(() => controller.abort(), 10);
+    await expect(pending).rejects.toMatchObject({
+      name: 'AbortError',
+      message: expect.stringMatching(/choosing a route/),
+    });
+    release();
+    expect(model.requests).toHaveLength(0);
+  });
+});
+
 describe('defineAgent', () => {
   const model = new FakeModel();
 
