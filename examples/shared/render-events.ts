@@ -4,7 +4,10 @@ import { createSpinner, formatToolCall, formatToolResult } from './terminal.js';
 
 /** Options of {@link renderEvents}. */
 export interface RenderOptions {
-  /** Transforms streamed text before it is written (e.g. bidi isolation). Applied per delta. */
+  /**
+   * Transforms streamed text before it is written (e.g. bidi isolation). Text is then written a whole line
+   * at a time, so a transform sees complete runs.
+   */
   transformText?: (text: string) => string;
   /** Print each `route-select` decision. @default true */
   showRoutes?: boolean;
@@ -22,7 +25,15 @@ export async function renderEvents(
   const spinner = createSpinner(io);
   const out = (text: string) => io.stdout.write(text);
   let midLine = false;
+  let pending = '';
+  const flush = (all: boolean) => {
+    const cut = all ? pending.length : pending.lastIndexOf('\n') + 1;
+    if (cut === 0) return;
+    out(options.transformText ? options.transformText(pending.slice(0, cut)) : pending.slice(0, cut));
+    pending = pending.slice(cut);
+  };
   const newLine = () => {
+    flush(true);
     if (midLine) out('\n');
     midLine = false;
   };
@@ -52,7 +63,8 @@ export async function renderEvents(
           break;
         case 'text-delta':
           spinner.stop();
-          out(options.transformText ? options.transformText(event.text) : event.text);
+          pending += event.text;
+          flush(!options.transformText);
           midLine = !event.text.endsWith('\n');
           break;
         case 'tool-call-start':
@@ -65,6 +77,7 @@ export async function renderEvents(
           break;
         case 'step-end':
           spinner.stop();
+          newLine();
           break;
         case 'run-end':
           newLine();

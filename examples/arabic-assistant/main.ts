@@ -1,0 +1,113 @@
+/**
+ * The Arabic assistant: a chat routed per turn (Arabic, code, general), kept in Arabic with Mistral's
+ * `prefix`, printed right-to-left correctly, with an offline Hijri/Gregorian date tool and a JSONL memory
+ * so the conversation resumes next time.
+ *
+ *   npm run example:arabic [-- --memory <folder>] [--session <id>] [--new]
+ *
+ * With MISTRAL_API_KEY you chat on stdin (an empty line or "خروج" ends). Without it, a scripted
+ * conversation runs against the local mock server.
+ * @module
+ */
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { defineAgent, stream } from '../../src/agent/index.js';
+import { JsonlFileStore } from '../../src/memory/index.js';
+import { createRouter, isArabicText } from '../../src/routing/index.js';
+import { connectBackend } from '../shared/backend.js';
+import { createLineReader, type ExampleIO, processIO } from '../shared/io.js';
+import { renderEvents } from '../shared/render-events.js';
+import { oneLine } from '../shared/terminal.js';
+import { formatUsageSummary } from '../shared/usage-summary.js';
+import { isolateLeftToRightRuns } from './bidi.js';
+import { convertDateTool } from './date-tool.js';
+import { withLanguagePrefix } from './language-prefix.js';
+import { arabicScript, demoTurns } from './script.js';
+
+const INSTRUCTIONS = `أنت مساعد ودود يجيب باللغة العربية الفصحى المبسطة. إذا كتب المستخدم بلغة أخرى فأجب بلغته.
+استخدم أداة convert_date لتحويل التواريخ بين التقويمين الهجري والميلادي ولا تخمّن التواريخ.`;
+
+/** The start of an Arabic answer the model must continue when it drifts into another language. */
+export const ARABIC_PREFIX = 'بالعربية: ';
+
+/** Runs the Arabic assistant; returns the process exit code. */
+export async function main(args: readonly string[], io: ExampleIO): Promise<number> {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      memory: { type: 'string', default: path.join(homedir(), '.dragoman', 'arabic-assistant') },
+      session: { type: 'string', default: 'arabic-assistant' },
+      new: { type: 'boolean', default: false },
+    },
+  });
+  const backend = await connectBackend(io.env, arabicScript);
+  io.stdout.write(`${backend.banner}\n`);
+  const reader = createLineReader(io);
+  try {
+    const memory = new JsonlFileStore({ directory: values.memory });
+    const session = values.session;
+    if (values.new) await memory.clear(session);
+    const earlier = await memory.load(session);
+    io.stdout.write(
+      earlier.length > 0
+        ? `Resuming session "${session}" (${earlier.length} earlier messages in ${values.memory}).\n`
+        : `New session "${session}", stored in ${values.memory}.\n`,
+    );
+    // Saba (the Arabic route's model) was retired on 2025-09-30; Mistral names Small 4 as its replacement.
+    const arabicModel = withLanguagePrefix(backend.provider('mistral-small-latest'), {
+      prefix: ARABIC_PREFIX,
+      accepts: isArabicText,
+      onDrift: (text) =>
+        io.stdout.write(
+          `[prefix] the answer began in another language ("${oneLine(text, 40)}"); asking again with an Arabic prefix\n`,
+        ),
+    });
+    const router = createRouter({ provider: backend.provider, routes: { arabic: arabicModel } });
+    const agent = defineAgent({
+      name: 'arabic-assistant',
+      instructions: INSTRUCTIONS,
+      router,
+      memory,
+      tools: { convert_date: convertDateTool },
+    });
+    const usage: Parameters<typeof formatUsageSummary>[0] = {};
+    const nextTurn = async (index: number): Promise<string | undefined> => {
+      if (!backend.live) {
+        const turn = demoTurns[index];
+        if (turn !== undefined) io.stdout.write(`\nأنت: ${isolateLeftToRightRuns(turn)}\n`);
+        return turn;
+      }
+      const line = await reader.ask('\nأنت: ');
+      return line === undefined || line.trim() === '' || line.trim() === 'خروج' ? undefined : line;
+    };
+    for (let index = 0; ; index++) {
+      const turn = await nextTurn(index);
+      if (turn === undefined) break;
+      const events = stream(agent, turn, { session });
+      await renderEvents(events, io, { transformText: isolateLeftToRightRuns });
+      const result = await events.result();
+      for (const [model, used] of Object.entries(result.usage.byModel)) {
+        const total = usage[model] ?? { promptTokens: 0, completionTokens: 0, totalTokens: 0 };
+        usage[model] = {
+          promptTokens: total.promptTokens + used.promptTokens,
+          completionTokens: total.completionTokens + used.completionTokens,
+          totalTokens: total.totalTokens + used.totalTokens,
+        };
+      }
+    }
+    const stored = await memory.load(session);
+    io.stdout.write(
+      `\n${formatUsageSummary(usage)}\nSession "${session}" now holds ${stored.length} messages.\n`,
+    );
+    return 0;
+  } finally {
+    reader.close();
+    await backend.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main(process.argv.slice(2), processIO());
+}
