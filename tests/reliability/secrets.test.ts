@@ -4,6 +4,8 @@
  * recognizable fake key, and everything they produced is searched for it (and for a distinctive part of it).
  * The servers here echo the key back on purpose, as a careless proxy or server might.
  */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type AgentEvent, defineAgent, run, stream } from '../../src/agent/index.js';
@@ -21,6 +23,7 @@ import { callOnce } from './support/expect-outcome.js';
 import { FAKE_API_KEY, FAKE_KEY_MARKER } from './support/fake-key.js';
 import { providerKinds } from './support/providers.js';
 import { startRawServer } from './support/raw-server.js';
+import { openFileStore, temporaryDirectory } from './support/stores.js';
 
 function expectNoSecret(produced: Produced): void {
   expect(produced.size).toBeGreaterThan(0);
@@ -187,7 +190,8 @@ describe('the API key never appears in what dragoman produces', () => {
         needsApproval: true,
         execute: ({ note }) => `saved ${note}`,
       });
-      const memory = new InMemoryStore();
+      const folder = await temporaryDirectory('secrets');
+      const memory = openFileStore(folder.directory);
       const agent = defineAgent({
         name: 'approving',
         model: provider('mistral-small-latest'),
@@ -212,6 +216,13 @@ describe('the API key never appears in what dragoman produces', () => {
         produced.keep('provider', provider);
       });
       produced.keep('history', await memory.load('n'));
+      for (const name of await readdir(folder.directory, { recursive: true })) {
+        produced.keep(
+          `session file ${String(name)}`,
+          await readFile(path.join(folder.directory, String(name)), 'utf8').catch(() => ''),
+        );
+      }
+      await folder.cleanup();
       produced.keep('server requests', server.requests);
       expect(server.requests.length).toBeGreaterThanOrEqual(2);
       expect(server.requests[0]?.headers.authorization).toBeDefined();

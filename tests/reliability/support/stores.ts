@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import * as memory from '../../../src/memory/index.js';
+import { InMemoryStore, JsonlFileStore } from '../../../src/memory/index.js';
 import type { MemoryStore } from '../../../src/memory/types.js';
 
 /** A fresh store and how to remove what it left on disk. */
@@ -20,13 +20,6 @@ export interface StoreFactory {
   create(): Promise<StoreFixture>;
 }
 
-type FileStoreConstructor = new (options: { directory: string }) => MemoryStore;
-
-/** The JSONL file store, when the memory module exports it (it lands separately). */
-export function fileStoreClass(): FileStoreConstructor | undefined {
-  return (memory as Record<string, unknown>).JsonlFileStore as FileStoreConstructor | undefined;
-}
-
 /** A temporary folder under the OS temp dir, removed by the returned cleanup. */
 export async function temporaryDirectory(
   prefix: string,
@@ -35,23 +28,21 @@ export async function temporaryDirectory(
   return { directory, cleanup: () => rm(directory, { recursive: true, force: true }) };
 }
 
-/** In-memory always; the JSONL file store too once it exists. */
+/** Opens (a fresh instance of) the JSONL file store in `directory`. */
+export function openFileStore(directory: string): MemoryStore {
+  return new JsonlFileStore({ directory });
+}
+
+/** Both stores: the in-memory one and the JSONL file store in a temporary folder. */
 export function storeFactories(): StoreFactory[] {
-  const factories: StoreFactory[] = [
+  return [
+    { name: 'InMemoryStore', create: async () => ({ store: new InMemoryStore(), cleanup: async () => {} }) },
     {
-      name: 'InMemoryStore',
-      create: async () => ({ store: new memory.InMemoryStore(), cleanup: async () => {} }),
-    },
-  ];
-  const FileStore = fileStoreClass();
-  if (FileStore) {
-    factories.push({
       name: 'JsonlFileStore',
       create: async () => {
         const { directory, cleanup } = await temporaryDirectory('store');
-        return { store: new FileStore({ directory }), cleanup };
+        return { store: openFileStore(directory), cleanup };
       },
-    });
-  }
-  return factories;
+    },
+  ];
 }
