@@ -3,7 +3,7 @@ import { validateSessionId } from './session-id.js';
 
 /**
  * The file name of a session: a readable slug of the id plus 16 hex digits of its SHA-256, e.g.
- * `alice-chat.3b1f0c9e2a7d4f10.jsonl`. The hash keeps ids apart that differ only in case (case-insensitive
+ * `alice.2bd806c97f0e00af.jsonl` for `alice`. The hash keeps ids apart that differ only in case (case-insensitive
  * file systems) or in characters the slug replaces; the slug keeps the directory readable.
  * Invalid ids (see `validateSessionId`: empty, control characters, `/`, `\\`, `..`) throw a `UserInputError`.
  */
