@@ -4,8 +4,10 @@
  * values and say what to do; the API key is scrubbed from everything we write.
  * @module
  */
-import { AbortError, ApiError, ConnectionError, type DragomanError, isDragomanError } from '../../errors.js';
+
+import { AbortError, ApiError, ConnectionError, isDragomanError } from '../../errors.js';
 import { lookupModel } from '../catalog/index.js';
+import { redactError } from '../redact.js';
 import { parseRetryAfter } from '../retry.js';
 import { describeDetails, type ErrorBody, parseErrorBody } from './parse-error-body.js';
 import type { WireMessage } from './wire-types.js';
@@ -29,13 +31,6 @@ export interface MistralErrorContext {
 const OVERFLOW = /Prompt contains (\d+) tokens.*?too large for model with (\d+) maximum context length/is;
 const ORDER = /Unexpected role '(\w+)' after role '(\w+)'|Expected last role/i;
 const TOOL_ID = /Tool call id (?:was (\S+) but must|has to be defined)/i;
-
-/** Replaces the API key (and any bearer token) in `text` with `***`. */
-export function redactSecrets(text: string, apiKey?: string): string {
-  let out = text.replace(/Bearer\s+[A-Za-z0-9._~+/=-]+/g, 'Bearer ***');
-  if (apiKey && apiKey.length >= 4) out = out.split(apiKey).join('***');
-  return out;
-}
 
 function findOrderIndex(messages: readonly WireMessage[] | undefined, after: string, role: string): string {
   const index =
@@ -220,16 +215,5 @@ function mapUnscrubbed(error: unknown, context: MistralErrorContext): unknown {
  * are, so nothing is swallowed. The API key never appears in a message we write.
  */
 export function mapMistralError(error: unknown, context: MistralErrorContext = {}): unknown {
-  const mapped = mapUnscrubbed(error, context);
-  if (isDragomanError(mapped) && mapped !== error) scrub(mapped, context.apiKey);
-  return mapped;
-}
-
-function scrub(error: DragomanError, apiKey: string | undefined): void {
-  const message = redactSecrets(error.message, apiKey);
-  if (message !== error.message) error.message = message;
-  if (error.hint !== undefined) {
-    const hint = redactSecrets(error.hint, apiKey);
-    if (hint !== error.hint) Object.defineProperty(error, 'hint', { value: hint });
-  }
+  return redactError(mapUnscrubbed(error, context), context.apiKey);
 }

@@ -1,4 +1,5 @@
 import { ApiError, abortErrorFrom, ConnectionError, isDragomanError } from '../../errors.js';
+import { redactError } from '../redact.js';
 import type { CallOptions, Model, ModelRequest, ModelResponse, StreamDelta } from '../types.js';
 import { compileRequest } from './compile-request.js';
 import { dialectFor } from './dialects.js';
@@ -150,15 +151,23 @@ export function createModelFromSettings(settings: ResolvedSettings, model: strin
     id: model,
     provider: 'openai-compatible',
     async generate(request: ModelRequest, options: CallOptions = {}): Promise<ModelResponse> {
-      const body = JSON.stringify(compileRequest(model, request, dialect, false));
-      return send(
-        settings,
-        { method: 'POST', path: CHAT_PATH, body, model, signal: options.signal },
-        async (response, what) => readCompletion(await readJson(response, what), what, model),
-      );
+      try {
+        const body = JSON.stringify(compileRequest(model, request, dialect, false));
+        return await send(
+          settings,
+          { method: 'POST', path: CHAT_PATH, body, model, signal: options.signal },
+          async (response, what) => readCompletion(await readJson(response, what), what, model),
+        );
+      } catch (error) {
+        throw redactError(error, settings.secret);
+      }
     },
-    stream(request: ModelRequest, options: CallOptions = {}): AsyncIterable<StreamDelta> {
-      return streamCompletion(settings, model, request, options);
+    async *stream(request: ModelRequest, options: CallOptions = {}): AsyncIterable<StreamDelta> {
+      try {
+        yield* streamCompletion(settings, model, request, options);
+      } catch (error) {
+        throw redactError(error, settings.secret);
+      }
     },
   };
 }
