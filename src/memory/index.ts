@@ -31,7 +31,12 @@ export { sessionFileName } from './session-file-name.js';
 export { MAX_SESSION_ID_LENGTH, validateSessionId } from './session-id.js';
 export { DEFAULT_PREVIEW_CHARS, shortenMessage } from './shorten.js';
 export { type OverflowReported, shrinkBudgetForOverflow } from './shrink-budget.js';
-export { createEstimatingCounter, createTokenCounter, type TokenCounterOptions } from './token-counter.js';
+export {
+  createEstimatingCounter,
+  createTokenCounter,
+  type TextTokenizer,
+  type TokenCounterOptions,
+} from './token-counter.js';
 export type {
   ContextBudget,
   ContextOverflow,

@@ -1,7 +1,7 @@
 import { estimateTextTokens } from './estimate-text.js';
 import { type CalibratingTokenCounter, createMessageCounter } from './message-counter.js';
 import { nodeRequire } from './node-require.js';
-import { loadTekkenEngine, type TekkenEngine } from './tekken-engine.js';
+import { loadTekkenEngine } from './tekken-engine.js';
 
 /** Options for {@link createTokenCounter}. */
 export interface TokenCounterOptions {
@@ -11,6 +11,22 @@ export interface TokenCounterOptions {
    * @default false
    */
   calibrate?: boolean;
+  /**
+   * Loads the exact tokenizer; called once, on first use. Returning `undefined` or throwing selects the
+   * estimator. @default loads Tekken into the `tiktoken` WASM engine (Node only)
+   */
+  loadTokenizer?: () => TextTokenizer | undefined;
+}
+
+/** The one thing the counter needs from an exact tokenizer. */
+export interface TextTokenizer {
+  /** Number of tokens in a plain text, without control tokens. */
+  countText(text: string): number;
+}
+
+function loadDefaultTokenizer(): TextTokenizer | undefined {
+  const requireFn = nodeRequire();
+  return requireFn ? loadTekkenEngine(requireFn) : undefined;
 }
 
 /**
@@ -22,14 +38,14 @@ export interface TokenCounterOptions {
  * counter.count({ role: 'user', content: 'مرحبا' }); // loads Tekken on first use
  */
 export function createTokenCounter(options: TokenCounterOptions = {}): CalibratingTokenCounter {
-  let engine: TekkenEngine | undefined;
+  const loadTokenizer = options.loadTokenizer ?? loadDefaultTokenizer;
+  let engine: TextTokenizer | undefined;
   let tried = false;
   const load = () => {
     if (!tried) {
       tried = true;
-      const requireFn = nodeRequire();
       try {
-        engine = requireFn ? loadTekkenEngine(requireFn) : undefined;
+        engine = loadTokenizer();
       } catch {
         engine = undefined;
       }

@@ -12,9 +12,37 @@ const vectors = readFixture<TekkenVectors>('tokenizer/tekken-test-vectors.json')
 const engine = loadTekkenEngine(nodeRequire()!);
 
 describe('createTokenCounter (exact Tekken)', () => {
-  it('is exact in Node and loads nothing until first used', () => {
-    const counter = createTokenCounter();
+  it('is exact in Node', () => {
+    expect(createTokenCounter().exact).toBe(true);
+  });
+
+  it('loads its tokenizer lazily, once', () => {
+    let loads = 0;
+    const counter = createTokenCounter({
+      loadTokenizer: () => {
+        loads++;
+        return { countText: (text) => text.length };
+      },
+    });
+    expect(loads).toBe(0);
+    expect(counter.countText('abcd')).toBe(4);
+    expect(counter.count({ role: 'user', content: 'abcd' })).toBe(6);
     expect(counter.exact).toBe(true);
+    expect(loads).toBe(1);
+  });
+
+  it('falls back to the estimator when the tokenizer cannot load', () => {
+    const text = 'مرحبا بالعالم، كيف حالك؟ '.repeat(20);
+    for (const loadTokenizer of [
+      () => undefined,
+      () => {
+        throw new Error('no wasm here');
+      },
+    ]) {
+      const counter = createTokenCounter({ loadTokenizer });
+      expect(counter.countText(text)).toBe(createEstimatingCounter().countText(text));
+      expect(counter.exact).toBe(false);
+    }
   });
 
   it('counts the whole published v7 chat to its 568 tokens: messages, tool schemas and <s>', () => {
