@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { defineAgent, run, stream } from '../../src/agent/index.js';
 import { AbortError } from '../../src/errors.js';
 import { createMistral } from '../../src/models/mistral/index.js';
+import type { Model } from '../../src/models/types.js';
 import { createRouter } from '../../src/routing/index.js';
 import type { Router, RouteSelection } from '../../src/routing/types.js';
 import { FakeModel } from '../../src/testing/fake-model.js';
@@ -155,9 +156,8 @@ describe('aborting a run during routing', () => {
     });
   });
 
-  // Known bug R4: the loop awaits router.select() without racing the run's signal (tools are raced, see
-  // executeTool), so a router that ignores its signal holds the run. Remove `.fails` when fixed.
-  it.fails('in a custom router that ignores the signal: the run still ends promptly (known bug R4)', async () => {
+  // Was bug R4 (fixed in bc698cc): the loop now races router.select() against the run's signal.
+  it('in a custom router that ignores the signal: the run still ends promptly', async () => {
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => {
       release = resolve;
@@ -195,6 +195,46 @@ describe('aborting a run during routing', () => {
     }
     expect(model.requests).toHaveLength(0);
   });
+});
+
+describe('aborting a run during a model call that ignores the signal', () => {
+  for (const mode of ['run', 'stream'] as const) {
+    // Known bug R7: the loop awaits model calls without racing the run's signal (the R4 fix covers the
+    // router and the session load only), so a Model that ignores its signal holds an aborted run.
+    it.fails(`a custom Model whose ${mode === 'run' ? 'generate()' : 'stream()'} never looks at its signal: the run still ends promptly (known bug R7)`, async () => {
+      let release: () => void = () => {};
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let called = false;
+      const stubborn: Model = {
+        id: 'stubborn',
+        provider: 'test',
+        async generate() {
+          called = true;
+          await gate;
+          throw new Error('released');
+        },
+        async *stream() {
+          called = true;
+          await gate;
+          yield* [];
+          throw new Error('released');
+        },
+      };
+      const agent = defineAgent({ name: 'stubborn-model', model: stubborn });
+      try {
+        await expectPromptAbort(
+          (signal) =>
+            mode === 'run' ? run(agent, 'Hello', { signal }) : stream(agent, 'Hello', { signal }).result(),
+          () => waitFor(() => called, 10_000, 'the model call'),
+          2_000,
+        );
+      } finally {
+        release();
+      }
+    });
+  }
 });
 
 describe('aborting a run during a tool', () => {

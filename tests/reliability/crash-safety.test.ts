@@ -24,47 +24,54 @@ async function sessionFileText(directory: string): Promise<string> {
 }
 
 describe('JSONL store crash safety', () => {
-  it(`SIGKILL at a random moment of appending, ${KILLS} times: every reopen loads whole turns, acknowledged ones kept`, async () => {
-    const { directory, cleanup } = await temporaryDirectory('crash');
-    try {
-      const acknowledged = new Map<string, number>();
-      let tornTails = 0;
-      let staleLocks = 0;
-      let turnsWritten = 0;
-      for (let iteration = 0; iteration < KILLS; iteration++) {
-        const writer = startWriter(directory, SESSION, `w${iteration}`);
-        await writer.ready;
-        // Kill somewhere in the first ~80 ms of appending: before, between and inside writes.
-        await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 80)));
-        writer.kill();
-        const exit = await writer.exited;
-        expect(exit.signal, exit.stderr).toBe('SIGKILL');
-        acknowledged.set(writer.tag, writer.acked);
-        const names = (await readdir(directory, { recursive: true })).map(String);
-        // A kill inside an append leaves its lock file behind: the next writer must break it.
-        if (names.some((name) => name.endsWith('.lock'))) staleLocks++;
-        if (names.some((name) => name.endsWith('.jsonl'))) {
-          const text = await sessionFileText(directory);
-          if (text !== '' && !text.endsWith('\n')) tornTails++;
-        }
+  it(
+    `SIGKILL at a random moment of appending, ${KILLS} times: every reopen loads whole turns, acknowledged ones kept`,
+    async () => {
+      const { directory, cleanup } = await temporaryDirectory('crash');
+      try {
+        const started = performance.now();
+        const acknowledged = new Map<string, number>();
+        let tornTails = 0;
+        let staleLocks = 0;
+        let turnsWritten = 0;
+        for (let iteration = 0; iteration < KILLS; iteration++) {
+          const writer = startWriter(directory, SESSION, `w${iteration}`);
+          await writer.ready;
+          // Kill somewhere in the first ~80 ms of appending: before, between and inside writes.
+          await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 80)));
+          writer.kill();
+          const exit = await writer.exited;
+          expect(exit.signal, exit.stderr).toBe('SIGKILL');
+          acknowledged.set(writer.tag, writer.acked);
+          const names = (await readdir(directory, { recursive: true })).map(String);
+          // A kill inside an append leaves its lock file behind: the next writer must break it.
+          if (names.some((name) => name.endsWith('.lock'))) staleLocks++;
+          if (names.some((name) => name.endsWith('.jsonl'))) {
+            const text = await sessionFileText(directory);
+            if (text !== '' && !text.endsWith('\n')) tornTails++;
+          }
 
-        const history = await openFileStore(directory).load(SESSION);
-        const { turnsByTag, problems } = checkHistory(history);
-        expect(problems, `after kill ${iteration}`).toEqual([]);
-        for (const [tag, acked] of acknowledged) {
-          // Every append that resolved before the kill survived it (and later reopens and appends).
-          expect(turnsByTag.get(tag)?.length ?? 0, `turns of ${tag}`).toBeGreaterThanOrEqual(acked + 1);
+          const history = await openFileStore(directory).load(SESSION);
+          const { turnsByTag, problems } = checkHistory(history);
+          expect(problems, `after kill ${iteration}`).toEqual([]);
+          for (const [tag, acked] of acknowledged) {
+            // Every append that resolved before the kill survived it (and later reopens and appends).
+            expect(turnsByTag.get(tag)?.length ?? 0, `turns of ${tag}`).toBeGreaterThanOrEqual(acked + 1);
+          }
+          turnsWritten = [...turnsByTag.values()].reduce((sum, turns) => sum + turns.length, 0);
         }
-        turnsWritten = [...turnsByTag.values()].reduce((sum, turns) => sum + turns.length, 0);
+        reportFigure('crash.kills', KILLS);
+        reportFigure('crash.seconds', Math.round((performance.now() - started) / 1000), 's');
+        reportFigure('crash.tornTailsSeen', tornTails);
+        reportFigure('crash.staleLocksLeft', staleLocks);
+        reportFigure('crash.turnsKept', turnsWritten);
+      } finally {
+        await cleanup();
       }
-      reportFigure('crash.kills', KILLS);
-      reportFigure('crash.tornTailsSeen', tornTails);
-      reportFigure('crash.staleLocksLeft', staleLocks);
-      reportFigure('crash.turnsKept', turnsWritten);
-    } finally {
-      await cleanup();
-    }
-  });
+      // Each kill starts a node process (~0.3-1 s on a busy 2-core machine).
+    },
+    scale(480_000, 120_000),
+  );
 
   it('two processes appending to one session: no turn lost or interleaved', async () => {
     const { directory, cleanup } = await temporaryDirectory('two-writers');
