@@ -15,7 +15,7 @@ import { convertDateTool } from './arabic-assistant/date-tool.js';
 import { withLanguagePrefix } from './arabic-assistant/language-prefix.js';
 import { demoLog, demoScript } from './demo-script.js';
 import { connectBackend } from './shared/backend.js';
-import { type ExampleIO, processIO } from './shared/io.js';
+import { type ExampleIO, runAsScript } from './shared/io.js';
 import { renderEvents } from './shared/render-events.js';
 import { formatUsageSummary } from './shared/usage-summary.js';
 import { loadImage } from './vision/load-image.js';
@@ -64,7 +64,10 @@ export async function main(io: ExampleIO): Promise<number> {
       const preview =
         typeof turn.input === 'string' ? turn.input.split('\n')[0] : 'What is in this picture? [sample.png]';
       io.stdout.write(`\n── ${index + 1}. ${turn.label}\nYou: ${isolateLeftToRightRuns(preview ?? '')}\n`);
-      const events = stream(agent, turn.input, { session: 'tour' });
+      const events = stream(agent, turn.input, {
+        session: 'tour',
+        ...(io.signal ? { signal: io.signal } : {}),
+      });
       await renderEvents(events, io, { transformText: isolateLeftToRightRuns });
       usage = mergeUsage(usage, (await events.result()).usage.byModel);
     }
@@ -91,5 +94,5 @@ function mergeUsage(into: UsageByModel, more: UsageByModel): UsageByModel {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await main(processIO());
+  await runAsScript(main);
 }

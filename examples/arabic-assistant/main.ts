@@ -17,7 +17,7 @@ import { defineAgent, stream } from '../../src/agent/index.js';
 import { JsonlFileStore } from '../../src/memory/index.js';
 import { createRouter, isArabicText } from '../../src/routing/index.js';
 import { connectBackend } from '../shared/backend.js';
-import { createLineReader, type ExampleIO, processIO } from '../shared/io.js';
+import { createLineReader, type ExampleIO, runAsScript } from '../shared/io.js';
 import { renderEvents } from '../shared/render-events.js';
 import { oneLine } from '../shared/terminal.js';
 import { formatUsageSummary } from '../shared/usage-summary.js';
@@ -85,7 +85,7 @@ export async function main(args: readonly string[], io: ExampleIO): Promise<numb
     for (let index = 0; ; index++) {
       const turn = await nextTurn(index);
       if (turn === undefined) break;
-      const events = stream(agent, turn, { session });
+      const events = stream(agent, turn, { session, ...(io.signal ? { signal: io.signal } : {}) });
       await renderEvents(events, io, { transformText: isolateLeftToRightRuns });
       const result = await events.result();
       for (const [model, used] of Object.entries(result.usage.byModel)) {
@@ -109,5 +109,5 @@ export async function main(args: readonly string[], io: ExampleIO): Promise<numb
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await main(process.argv.slice(2), processIO());
+  await runAsScript((io) => main(process.argv.slice(2), io));
 }

@@ -22,7 +22,7 @@ import {
 import type { Usage } from '../../src/models/types.js';
 import { workspaceTools } from '../../src/tools/builtin/index.js';
 import { connectBackend } from '../shared/backend.js';
-import { createLineReader, type ExampleIO, processIO } from '../shared/io.js';
+import { createLineReader, type ExampleIO, runAsScript } from '../shared/io.js';
 import { renderEvents } from '../shared/render-events.js';
 import { oneLine } from '../shared/terminal.js';
 import { formatUsageSummary } from '../shared/usage-summary.js';
@@ -62,7 +62,7 @@ export async function main(args: readonly string[], io: ExampleIO): Promise<numb
     });
     let input: RunInput = task;
     for (;;) {
-      const events: RunStream<string> = stream(agent, input);
+      const events: RunStream<string> = stream(agent, input, io.signal ? { signal: io.signal } : {});
       await renderEvents(events, io, { showRoutes: false });
       const result: RunResult<string> = await events.result();
       if (result.status === 'complete') {
@@ -107,5 +107,5 @@ function addUsage(into: Record<string, Usage>, model: string, usage: Usage): voi
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await main(process.argv.slice(2), processIO());
+  await runAsScript((io) => main(process.argv.slice(2), io));
 }

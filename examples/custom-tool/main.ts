@@ -9,7 +9,7 @@
 import { pathToFileURL } from 'node:url';
 import { defineAgent, run } from '../../src/index.js';
 import { connectBackend } from '../shared/backend.js';
-import { type ExampleIO, processIO } from '../shared/io.js';
+import { type ExampleIO, runAsScript } from '../shared/io.js';
 import { customToolScript } from './script.js';
 import { splitBill } from './tip-tool.js';
 
@@ -30,6 +30,7 @@ export async function main(args: readonly string[], io: ExampleIO): Promise<numb
     const result = await run(
       agent,
       args[0] ?? 'Dinner was 84 euros for three of us. With a 20% tip, how much does each pay?',
+      io.signal ? { signal: io.signal } : {},
     );
     io.stdout.write(`${result.text}\n`);
     return 0;
@@ -39,5 +40,5 @@ export async function main(args: readonly string[], io: ExampleIO): Promise<numb
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await main(process.argv.slice(2), processIO());
+  await runAsScript((io) => main(process.argv.slice(2), io));
 }

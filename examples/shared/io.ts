@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { isDragomanError } from '../../src/errors.js';
 
 /** Where an example reads and writes: the real terminal, or streams a test injects. */
 export interface ExampleIO {
@@ -7,8 +8,10 @@ export interface ExampleIO {
   stdout: Writable;
   /** Environment variables; only `MISTRAL_API_KEY` and `NO_COLOR` are read. */
   env: Record<string, string | undefined>;
-  /** True on an interactive terminal: enables the spinner and colours. */
+  /** True on an interactive terminal: enables the spinner. */
   isTTY: boolean;
+  /** Aborts the running agent (Ctrl+C in a terminal). */
+  signal?: AbortSignal;
 }
 
 /** The process's own terminal. */
@@ -50,4 +53,24 @@ export function createLineReader(io: ExampleIO): LineReader {
       void lines.return?.();
     },
   };
+}
+
+/**
+ * Runs an example's main as a script: sets the exit code, prints dragoman errors as one readable line
+ * (their message already says what to do) and an interrupted run as "Interrupted." (exit code 130).
+ */
+export async function runAsScript(main: (io: ExampleIO) => Promise<number>): Promise<void> {
+  const io = processIO();
+  try {
+    process.exitCode = await main(io);
+  } catch (error) {
+    if (!isDragomanError(error)) throw error;
+    process.stdout.write(
+      error.code === 'aborted' ? '\nInterrupted.\n' : `\n${error.name}: ${error.message}\n`,
+    );
+    process.exitCode = error.code === 'aborted' ? 130 : 1;
+  } finally {
+    // stdin may keep the event loop alive in a terminal.
+    process.stdin.pause();
+  }
 }

@@ -13,7 +13,7 @@ import { defineAgent, stream } from '../../src/agent/index.js';
 import { isDragomanError } from '../../src/errors.js';
 import { createRouter } from '../../src/routing/index.js';
 import { connectBackend } from '../shared/backend.js';
-import { type ExampleIO, processIO } from '../shared/io.js';
+import { type ExampleIO, runAsScript } from '../shared/io.js';
 import { renderEvents } from '../shared/render-events.js';
 import { formatUsageSummary } from '../shared/usage-summary.js';
 import { loadImages } from './load-image.js';
@@ -45,10 +45,14 @@ export async function main(args: readonly string[], io: ExampleIO): Promise<numb
       );
     }
     const agent = defineAgent({ name: 'vision', router: createRouter({ provider: backend.provider }) });
-    const events = stream(agent, {
-      role: 'user',
-      content: [{ type: 'text', text: values.question }, ...images],
-    });
+    const events = stream(
+      agent,
+      {
+        role: 'user',
+        content: [{ type: 'text', text: values.question }, ...images],
+      },
+      io.signal ? { signal: io.signal } : {},
+    );
     await renderEvents(events, io);
     const result = await events.result();
     io.stdout.write(`\n${formatUsageSummary(result.usage.byModel)}\n`);
@@ -59,5 +63,5 @@ export async function main(args: readonly string[], io: ExampleIO): Promise<numb
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await main(process.argv.slice(2), processIO());
+  await runAsScript((io) => main(process.argv.slice(2), io));
 }

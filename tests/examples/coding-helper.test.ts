@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../examples/coding-helper/main.js';
+import { AbortError } from '../../src/errors.js';
 import { testIO } from './example-io.js';
 
 const sample = fileURLToPath(new URL('../../examples/coding-helper/sample-project', import.meta.url));
@@ -46,4 +47,12 @@ describe('coding helper example (offline, mock server)', () => {
     expect(io.output()).toContain('← error: ');
     expect(io.output()).not.toContain('exit code');
   }, 60_000);
+
+  it('stops with an AbortError when interrupted, and closes the mock server', async () => {
+    const controller = new AbortController();
+    const io = { ...testIO(['y', 'y', 'y', 'y']), signal: controller.signal };
+    controller.abort(new Error('Ctrl+C'));
+    await expect(main([project, 'Fix the failing tests.'], io)).rejects.toBeInstanceOf(AbortError);
+    expect(io.output()).not.toContain('→ ');
+  }, 30_000);
 });

@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createSpinner, formatToolCall, formatToolResult, oneLine } from '../../examples/shared/terminal.js';
+import { formatUsageSummary } from '../../examples/shared/usage-summary.js';
+import { testIO } from './example-io.js';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('terminal helpers', () => {
+  it('spins only on a TTY, and clears its line when stopped', () => {
+    vi.useFakeTimers();
+    const pipe = testIO();
+    const spinner = createSpinner(pipe, 80);
+    spinner.start('waiting');
+    vi.advanceTimersByTime(500);
+    spinner.stop();
+    expect(pipe.output()).toBe('');
+
+    const tty = { ...testIO(), isTTY: true };
+    const ttySpinner = createSpinner(tty, 80);
+    ttySpinner.start('waiting for codestral-latest…');
+    vi.advanceTimersByTime(250);
+    ttySpinner.stop();
+    const frames = tty.output().split('\r').filter(Boolean);
+    expect(frames.slice(0, 3)).toEqual([
+      '⠋ waiting for codestral-latest…',
+      '⠙ waiting for codestral-latest…',
+      '⠹ waiting for codestral-latest…',
+    ]);
+    expect(tty.output().endsWith('\r\u001b[2K')).toBe(true);
+  });
+
+  it('prints tool calls and results on one short line', () => {
+    expect(formatToolCall('read_file', { path: 'src/index.ts' })).toBe('→ read_file {"path":"src/index.ts"}');
+    expect(formatToolResult('line one\nline two', false)).toBe('← ok: line one line two');
+    expect(formatToolResult('x'.repeat(200), true)).toHaveLength('← error: '.length + 90);
+    expect(oneLine('  a \n\t b  ')).toBe('a b');
+  });
+
+  it('sums tokens and list-price cost per model, and says n/a for unknown models', () => {
+    const table = formatUsageSummary({
+      'codestral-latest': { promptTokens: 1_000_000, completionTokens: 100_000, totalTokens: 1_100_000 },
+      'my-local-model': { promptTokens: 10, completionTokens: 5, totalTokens: 15 },
+    });
+    expect(table).toMatch(/codestral-latest\s+1,000,000\s+100,000\s+\$0\.390000/);
+    expect(table).toMatch(/my-local-model\s+10\s+5\s+n\/a/);
+    expect(table).toMatch(/total\s+\$0\.390000 \(list prices, approximate\)/);
+  });
+});
