@@ -242,14 +242,10 @@ describe.each(providerKinds)('fuzzing the %s adapter', (kind) => {
     await fc.assert(fieldsProperty(fieldPaths), { numRuns: RUNS });
   });
 
-  // Known bug R3 (OpenAI-compatible): usage values are trusted as numbers, so `total_tokens: {}` reaches
-  // the caller. The test states the right behaviour; remove `.fails` when it is fixed.
-  (kind === 'openai-compatible' ? it.fails : it)(
-    `generate(): arbitrary usage values give finite token counts or a typed error${kind === 'openai-compatible' ? ' (known bug R3)' : ''}`,
-    async () => {
-      await fc.assert(fieldsProperty(usagePaths), { numRuns: RUNS });
-    },
-  );
+  // Was bug R3 (fixed in a88b5a6): usage values were trusted to be numbers.
+  it('generate(): arbitrary usage values give finite token counts or a typed error', async () => {
+    await fc.assert(fieldsProperty(usagePaths), { numRuns: RUNS });
+  });
 
   it('generate(): mutated completion bytes never crash', async () => {
     await fc.assert(

@@ -55,14 +55,6 @@ const modes: EchoMode[] = [
   { streamError: true },
 ];
 
-/** Modes that leak the key today, per adapter, with the bug id in docs/reliability.md. */
-const knownLeaks: Record<(typeof providerKinds)[number], Record<string, string>> = {
-  mistral: { '{"htmlStatus":200}': 'R5', '{"streamError":true}': 'R5' },
-  'openai-compatible': { '{"htmlStatus":200}': 'R6', '{"streamError":true}': 'R6' },
-};
-const leakOf = (kind: (typeof providerKinds)[number], mode: EchoMode) =>
-  knownLeaks[kind][JSON.stringify(mode)];
-
 describe('the API key never appears in what dragoman produces', () => {
   let echo: EchoServer;
   beforeAll(async () => {
@@ -84,27 +76,23 @@ describe('the API key never appears in what dragoman produces', () => {
 
   describe.each(providerKinds)('%s adapter', (kind) => {
     for (const mode of modes) {
-      const bug = leakOf(kind, mode);
-      (bug ? it.fails : it)(
-        `errors for ${JSON.stringify(mode)} (generate, stream, with and without retries, logged with console.error)${bug ? ` (known bug ${bug})` : ''}`,
-        async () => {
-          echo.setMode(mode);
-          const produced = createProduced();
-          await produced.captureOutput(async () => {
-            for (const retries of [0, 1]) {
-              for (const call of ['generate', 'stream'] as const) {
-                const result = await callOnce(echoModel(kind, echo.url, retries), call);
-                produced.keep(`${kind} ${call} ${JSON.stringify(mode)} error`, result.error);
-                produced.keep(`${kind} ${call} deltas`, result.deltas);
-                // What an application would do with it.
-                console.error(result.error);
-                console.log(`failed: ${String(result.error)}`);
-              }
+      it(`errors for ${JSON.stringify(mode)} (generate, stream, with and without retries, logged with console.error)`, async () => {
+        echo.setMode(mode);
+        const produced = createProduced();
+        await produced.captureOutput(async () => {
+          for (const retries of [0, 1]) {
+            for (const call of ['generate', 'stream'] as const) {
+              const result = await callOnce(echoModel(kind, echo.url, retries), call);
+              produced.keep(`${kind} ${call} ${JSON.stringify(mode)} error`, result.error);
+              produced.keep(`${kind} ${call} deltas`, result.deltas);
+              // What an application would do with it.
+              console.error(result.error);
+              console.log(`failed: ${String(result.error)}`);
             }
-          });
-          expectNoSecret(produced);
-        },
-      );
+          }
+        });
+        expectNoSecret(produced);
+      });
     }
 
     const agentRuns = async (selected: readonly EchoMode[]) => {
@@ -130,11 +118,7 @@ describe('the API key never appears in what dragoman produces', () => {
     };
 
     it('agent runs that fail: run-error events, thrown errors, stream events, session history', async () => {
-      await agentRuns(modes.filter((mode) => !leakOf(kind, mode)));
-    });
-
-    it.fails(`agent runs that fail on the modes of known bug ${kind === 'mistral' ? 'R5' : 'R6'}`, async () => {
-      await agentRuns(modes.filter((mode) => leakOf(kind, mode)));
+      await agentRuns(modes);
     });
 
     it('connection errors, timeouts and aborts', async () => {
