@@ -18,16 +18,19 @@ import { z } from 'zod';
 import { defineAgent } from '../../src/agent/define-agent.js';
 import { run } from '../../src/agent/run.js';
 import { stream } from '../../src/agent/stream.js';
+import { messageText } from '../../src/models/message-text.js';
 import { createMistral } from '../../src/models/mistral/index.js';
+import type { Message } from '../../src/models/types.js';
+import { toJsonSchema } from '../../src/tools/json-schema.js';
 import { tool } from '../../src/tools/tool.js';
 
 const SERVER = fileURLToPath(new URL('../../../shared/peer-bench/server/server.mjs', import.meta.url));
 const MODEL = 'mistral-small-latest';
 const API_KEY = 'bench-key';
 const WARMUP = 300;
-const ROUNDS = 6;
-const RUNS_PER_ROUND = 300;
-const STREAM_RUNS_PER_ROUND = 150;
+const ROUNDS = 5;
+const RUNS_PER_ROUND = 240;
+const STREAM_RUNS_PER_ROUND = 120;
 const HEAP_RUNS = 10_000;
 
 // The peer benchmark's tool (peers/contestants/_tool.mjs), declared the same way.
@@ -68,6 +71,40 @@ function dragomanRunners(baseURL: string): { run: Runner; stream: Runner } {
       for await (const event of stream(agent, text)) if (event.type === 'text-delta') streamed += event.text;
       return streamed;
     },
+  };
+}
+
+/**
+ * dragoman's Mistral adapter without the agent: `model.generate()` in a hand-written loop, the tool run by
+ * hand. Shows how the overhead splits between the adapter and the agent loop.
+ */
+function adapterRunner(baseURL: string): Runner {
+  const model = createMistral({ apiKey: API_KEY, serverURL: baseURL })(MODEL);
+  const tools = [
+    {
+      name: 'add',
+      description: 'Add two integers and return their sum.',
+      parameters: toJsonSchema(AddArgs, 'add', { objectRoot: true }),
+    },
+  ];
+  return async (text) => {
+    const messages: Message[] = [{ role: 'user', content: text }];
+    for (let step = 0; step < 5; step++) {
+      const response = await model.generate({ messages, tools });
+      const calls = response.message.toolCalls ?? [];
+      if (calls.length === 0) return messageText(response.message);
+      messages.push(response.message);
+      for (const call of calls) {
+        const args = AddArgs.parse(JSON.parse(call.arguments));
+        messages.push({
+          role: 'tool',
+          toolCallId: call.id,
+          name: call.name,
+          content: String(addNumbers(args)),
+        });
+      }
+    }
+    throw new Error('too many steps');
   };
 }
 
@@ -171,34 +208,42 @@ const { child, baseURL } = await startServer();
 try {
   const dragoman = dragomanRunners(baseURL);
   const sdk = sdkRunners(baseURL);
+  const adapter = adapterRunner(baseURL);
   const warm: number[] = [];
-  for (const runner of [dragoman.run, sdk.run, dragoman.stream, sdk.stream])
+  for (const runner of [dragoman.run, adapter, sdk.run, dragoman.stream, sdk.stream])
     await timeRuns(runner, WARMUP, 0, warm);
 
   const times = {
     dragoman: [] as number[],
+    adapter: [] as number[],
     sdk: [] as number[],
     dragomanStream: [] as number[],
     sdkStream: [] as number[],
   };
-  // Runs alternate one by one (and who goes first alternates per round), so a change in machine load
-  // hits both loops alike instead of one block of runs.
+  const groups: Array<{ runs: number; members: Array<[Runner, number[]]> }> = [
+    {
+      runs: RUNS_PER_ROUND,
+      members: [
+        [dragoman.run, times.dragoman],
+        [adapter, times.adapter],
+        [sdk.run, times.sdk],
+      ],
+    },
+    {
+      runs: STREAM_RUNS_PER_ROUND,
+      members: [
+        [dragoman.stream, times.dragomanStream],
+        [sdk.stream, times.sdkStream],
+      ],
+    },
+  ];
+  // Runs alternate one by one (and who goes first rotates per round), so a change in machine load hits
+  // every loop alike instead of one block of runs.
   for (let round = 0; round < ROUNDS; round++) {
-    const pairs: Array<[Runner, number[], Runner, number[]]> = [
-      [dragoman.run, times.dragoman, sdk.run, times.sdk],
-      [dragoman.stream, times.dragomanStream, sdk.stream, times.sdkStream],
-    ];
-    for (const [index, [ours, ourTimes, theirs, theirTimes]] of pairs.entries()) {
-      const runs = index === 0 ? RUNS_PER_ROUND : STREAM_RUNS_PER_ROUND;
+    for (const { runs, members } of groups) {
+      const order = members.map((_member, index) => members[(index + round) % members.length]!);
       for (let run = 0; run < runs; run++) {
-        const offset = round * runs + run;
-        if (round % 2 === 0) {
-          await timeRuns(ours, 1, offset, ourTimes);
-          await timeRuns(theirs, 1, offset, theirTimes);
-        } else {
-          await timeRuns(theirs, 1, offset, theirTimes);
-          await timeRuns(ours, 1, offset, ourTimes);
-        }
+        for (const [runner, into] of order) await timeRuns(runner, 1, round * runs + run, into);
       }
     }
   }
@@ -223,6 +268,10 @@ try {
   console.log('| loop | median per run | ratio to raw SDK loop |');
   console.log('| --- | ---: | ---: |');
   console.log(`| raw SDK loop (MistralCore + chatComplete) | ${ms(median(times.sdk))} | 1.00x |`);
+  const adapterRatio = median(times.adapter) / median(times.sdk);
+  console.log(
+    `| dragoman Mistral adapter, hand-written loop | ${ms(median(times.adapter))} | ${adapterRatio.toFixed(2)}x |`,
+  );
   console.log(`| dragoman run() | ${ms(median(times.dragoman))} | ${runRatio.toFixed(2)}x |`);
   console.log(`| raw SDK loop, streamed (chatStream) | ${ms(median(times.sdkStream))} | 1.00x |`);
   console.log(`| dragoman stream() | ${ms(median(times.dragomanStream))} | ${streamRatio.toFixed(2)}x |`);

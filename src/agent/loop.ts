@@ -49,12 +49,15 @@ export async function* runLoop(
   options: LoopOptions,
   streaming: boolean,
 ): AsyncGenerator<AgentEvent, RunResult<unknown>> {
-  const controller = new AbortController();
+  // The run's own signal exists only when the caller can abort: without one nothing can stop a model call
+  // or a tool mid-way (a stream consumer that stops reading can only do so between events, and the model
+  // stream is then closed through its iterator), and an AbortController per run is not free.
   const external = options.signal;
-  const forwardAbort = () => controller.abort(external?.reason);
-  if (external?.aborted) controller.abort(external.reason);
+  const controller = external ? new AbortController() : undefined;
+  const forwardAbort = () => controller?.abort(external?.reason);
+  if (external?.aborted) forwardAbort();
   else external?.addEventListener('abort', forwardAbort, { once: true });
-  const signal = controller.signal;
+  const signal = controller?.signal;
   const resume = isResumeInput(input) ? input : undefined;
   const clock = performance.now();
   const base = { runId: resume?.resume.runId ?? crypto.randomUUID(), agent: agent.name };
@@ -81,14 +84,17 @@ export async function* runLoop(
     let phase = decisions ? await resumedPhase(agent, progress, decisions) : undefined;
     for (;;) {
       if (phase === undefined) {
-        if (signal.aborted) throw abortErrorFrom(signal);
+        if (signal?.aborted) throw abortErrorFrom(signal);
         if (progress.steps.length >= maxSteps) throw new MaxStepsError(maxSteps, partialResult(progress));
         const step = progress.steps.length + 1;
         const conversation = conversationOf(progress);
         const choice = selectModel(agent, conversation, progress.previous, signal);
         // A router may ignore its signal (a custom one, or a model listing on a dead network): race it.
-        const selected =
-          choice instanceof Promise ? await abortable(choice, signal, 'The run (choosing a route)') : choice;
+        const selected = !(choice instanceof Promise)
+          ? choice
+          : signal
+            ? await abortable(choice, signal, 'The run (choosing a route)')
+            : await choice;
         if (selected.decision) {
           progress.previous = selected.decision;
           yield { type: 'route-select', ...base, step, decision: selected.decision };
@@ -106,15 +112,12 @@ export async function* runLoop(
           contextWindow: selected.contextWindow,
           conversation,
           settings: step === 1 ? settings : laterStepSettings(settings),
-          // Only a caller's signal can abort a model call: a stream consumer that stops reading closes the
-          // model stream through the iterator itself. Passing no signal otherwise spares the adapter from
-          // combining signals on every call, which is a measurable share of the loop's cost.
-          signal: external ? signal : undefined,
+          signal,
           streaming,
           runId: base.runId,
           step,
         });
-        if (signal.aborted) throw abortErrorFrom(signal);
+        if (signal?.aborted) throw abortErrorFrom(signal);
         const model = response.meta.model || selected.model.id;
         // The route and model go into the message, so a stored history keeps follow-ups on their route.
         const meta: AssistantMeta = { ...response.message.meta, model };
@@ -151,7 +154,11 @@ export async function* runLoop(
         }
         const calls = await parseCalls(agent, message.toolCalls);
         const pending = calls.some((call) => call.ok && call.tool.needsApproval)
-          ? await findPendingApprovals(agent, calls, { signal, sessionId, context: options.context })
+          ? await findPendingApprovals(agent, calls, {
+              signal: signal ?? new AbortController().signal,
+              sessionId,
+              context: options.context,
+            })
           : [];
         if (pending.length > 0) {
           for (const request of pending) yield { type: 'tool-approval-request', ...base, step, ...request };
@@ -211,7 +218,7 @@ export async function* runLoop(
     }
   } catch (error) {
     settled = true;
-    const failure = signal.aborted && !(error instanceof AbortError) ? abortErrorFrom(signal) : error;
+    const failure = signal?.aborted && !(error instanceof AbortError) ? abortErrorFrom(signal) : error;
     yield {
       type: 'run-error',
       ...base,
@@ -221,7 +228,7 @@ export async function* runLoop(
   } finally {
     external?.removeEventListener('abort', forwardAbort);
     // A consumer that stopped iterating early: stop the tools and model call still running.
-    if (!settled) controller.abort(new AbortError('The stream consumer stopped reading.'));
+    if (!settled) controller?.abort(new AbortError('The stream consumer stopped reading.'));
   }
 }
 

@@ -4,8 +4,10 @@ import {
   type ContextTrimReport,
   contextOverflowError,
   DEFAULT_OUTPUT_RESERVE,
+  defaultTokenCounter,
   fitContext,
   PROMPT_OVERHEAD_TOKENS,
+  shrinkBudgetForOverflow,
 } from '../memory/index.js';
 import { messageText } from '../models/message-text.js';
 import type {
@@ -17,6 +19,7 @@ import type {
   StreamDelta,
 } from '../models/types.js';
 import type { ToolSet } from '../tools/types.js';
+import { abortable } from './abortable.js';
 import type { Agent } from './agent.js';
 import type { AgentEvent } from './events.js';
 import { fitsWithoutCounting } from './fits-without-counting.js';
@@ -29,7 +32,7 @@ export interface ModelStepInput {
   /** The conversation, without the system message. */
   conversation: readonly Message[];
   settings: ModelSettings;
-  /** The run's signal, when the caller gave one (see the note in the loop). */
+  /** The run's signal, when the caller gave one. No signal spares the adapter from combining signals. */
   signal: AbortSignal | undefined;
   /** `stream()` streams; `run()` asks for one complete answer. Both yield the same events. */
   streaming: boolean;
@@ -43,12 +46,16 @@ export interface ModelStepInput {
  * any text arrived, it shrinks the window to what the error reports and retries once.
  */
 export async function* modelStep(input: ModelStepInput): AsyncGenerator<AgentEvent, ModelResponse> {
-  const { agent, runId, step } = input;
-  let contextWindow = input.contextWindow;
+  const { agent, runId, step, signal } = input;
+  const system: Message[] = agent.instructions ? [{ role: 'system', content: agent.instructions }] : [];
+  const messages = [...system, ...input.conversation];
+  const reserveOutput = input.settings.maxTokens ?? agent.context.reserveOutput ?? DEFAULT_OUTPUT_RESERVE;
+  let budget = budgetFor({
+    contextWindow: input.contextWindow,
+    maxTokens: reserveOutput,
+    tools: agent.toolSpecs,
+  });
   for (let attempt = 1; ; attempt++) {
-    const system: Message[] = agent.instructions ? [{ role: 'system', content: agent.instructions }] : [];
-    const reserveOutput = input.settings.maxTokens ?? agent.context.reserveOutput ?? DEFAULT_OUTPUT_RESERVE;
-    const messages = [...system, ...input.conversation];
     let report: ContextTrimReport | undefined;
     let fittedMessages = messages;
     // With the default counter, short conversations skip counting (see fitsWithoutCounting); a counter the
@@ -56,9 +63,14 @@ export async function* modelStep(input: ModelStepInput): AsyncGenerator<AgentEve
     const mustCount =
       attempt > 1 ||
       agent.context.counter !== undefined ||
-      !fitsWithoutCounting(messages, agent.toolSpecs, toolsLength(agent), contextWindow, reserveOutput);
+      !fitsWithoutCounting(
+        messages,
+        agent.toolSpecs,
+        toolsLength(agent),
+        budget.contextWindow,
+        reserveOutput,
+      );
     if (mustCount) {
-      const budget = budgetFor({ contextWindow, maxTokens: reserveOutput, tools: agent.toolSpecs });
       const fitted = fitContext(messages, budget, agent.context);
       report = fitted.report;
       fittedMessages = fitted.messages;
@@ -71,11 +83,12 @@ export async function* modelStep(input: ModelStepInput): AsyncGenerator<AgentEve
     }
     const request: ModelRequest = { messages: fittedMessages, settings: input.settings };
     if (agent.toolSpecs.length > 0) request.tools = agent.toolSpecs as ModelRequest['tools'];
+    const callOptions = signal ? { signal } : {};
     let textSent = false;
     try {
       let response: ModelResponse | undefined;
       if (input.streaming) {
-        for await (const delta of input.model.stream(request, input.signal ? { signal: input.signal } : {})) {
+        for await (const delta of raced(input.model.stream(request, callOptions), signal)) {
           if (delta.type === 'text-delta') {
             if (delta.text === '') continue;
             textSent = true;
@@ -84,7 +97,8 @@ export async function* modelStep(input: ModelStepInput): AsyncGenerator<AgentEve
         }
       } else {
         // run(): one complete answer, replayed as one text delta so both paths emit the same events.
-        response = await input.model.generate(request, input.signal ? { signal: input.signal } : {});
+        const answer = input.model.generate(request, callOptions);
+        response = await (signal ? abortable(answer, signal, 'The model call') : answer);
         const text = messageText(response.message);
         if (text !== '') yield { type: 'text-delta', runId, agent: agent.name, step, text };
       }
@@ -97,11 +111,54 @@ export async function* modelStep(input: ModelStepInput): AsyncGenerator<AgentEve
       if (report) calibrate(agent, report.tokens, response.usage.promptTokens);
       return response;
     } catch (error) {
-      if (attempt > 1 || textSent || !(error instanceof ApiError) || error.code !== 'context-overflow')
+      if (attempt > 1 || textSent || !(error instanceof ApiError) || error.code !== 'context-overflow') {
         throw error;
-      contextWindow = shrunkWindow(contextWindow, error);
+      }
+      // The provider counted more than fits: retry once with the window it reports, scaled by how far our
+      // count of this prompt was below its count.
+      const counted =
+        (report ?? fitContext(messages, budget, agent.context).report).tokens + fixedTokens(agent);
+      budget = shrinkBudgetForOverflow(budget, error, counted);
     }
   }
+}
+
+/**
+ * The model's deltas, each `next()` raced against the run's signal, so a model that ignores its signal
+ * cannot hold an aborted run. Leaving early closes the model's stream (without waiting for a stuck one).
+ */
+async function* raced(
+  deltas: AsyncIterable<StreamDelta>,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<StreamDelta> {
+  if (signal === undefined) {
+    yield* deltas;
+    return;
+  }
+  const iterator = deltas[Symbol.asyncIterator]();
+  let done = false;
+  try {
+    for (;;) {
+      const next = await abortable(iterator.next(), signal, 'The model call');
+      if (next.done) {
+        done = true;
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    if (!done) {
+      const closing = iterator.return?.();
+      if (signal.aborted) closing?.catch(() => {});
+      else await closing;
+    }
+  }
+}
+
+/** Tokens of the prompt besides the messages: tool schemas and the template's fixed overhead. */
+function fixedTokens(agent: Agent<ToolSet, unknown>): number {
+  const counter = agent.context.counter ?? defaultTokenCounter();
+  return (agent.toolSpecs.length > 0 ? counter.countTools(agent.toolSpecs) : 0) + PROMPT_OVERHEAD_TOKENS;
 }
 
 // The tool schemas' JSON length, computed once per agent (the specs are frozen with it).
@@ -127,15 +184,4 @@ function calibrate(agent: Agent<ToolSet, unknown>, messageTokens: number, prompt
     return;
   const toolTokens = agent.toolSpecs.length > 0 ? counter.countTools(agent.toolSpecs) : 0;
   counter.observe(promptTokens, messageTokens + toolTokens + PROMPT_OVERHEAD_TOKENS);
-}
-
-// The server counted more tokens than we did, or its window is smaller than the catalog says: scale the
-// window by the server's own numbers (5% extra off for the next count's error), or by 20% without them.
-function shrunkWindow(contextWindow: number, error: ApiError): number {
-  const { promptTokens, maxContextTokens } = error;
-  if (promptTokens && maxContextTokens && promptTokens > 0) {
-    const ceiling = Math.min(contextWindow, maxContextTokens);
-    return Math.floor(ceiling * Math.min(0.95, maxContextTokens / promptTokens));
-  }
-  return Math.floor(contextWindow * 0.8);
 }

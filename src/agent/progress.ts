@@ -43,7 +43,7 @@ export async function startProgress(
   resume: ResumeInput | undefined,
   session: string | undefined,
   runId: string,
-  signal: AbortSignal,
+  signal: AbortSignal | undefined,
 ): Promise<{ progress: RunProgress; inputMessages: Message[] }> {
   const saved = resume?.resume;
   const sessionId = saved ? saved.sessionId : session;
@@ -60,7 +60,9 @@ export async function startProgress(
   const inputMessages = saved ? [] : toInputMessages(input as Exclude<RunInput, ResumeInput>);
   const history =
     sessionId !== undefined
-      ? await abortable(agent.memory!.load(sessionId), signal, 'The run (loading its session)')
+      ? await (signal
+          ? abortable(agent.memory!.load(sessionId), signal, 'The run (loading its session)')
+          : agent.memory!.load(sessionId))
       : (saved?.history ?? []);
   const progress: RunProgress = {
     runId,

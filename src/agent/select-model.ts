@@ -22,7 +22,7 @@ export function selectModel(
   agent: Agent<ToolSet, unknown>,
   messages: readonly Message[],
   previous: RouteDecision | undefined,
-  signal: AbortSignal,
+  signal: AbortSignal | undefined,
 ): StepModel | Promise<StepModel> {
   const override = agent.context.contextWindow;
   if (agent.router === undefined) {
@@ -39,10 +39,10 @@ export function selectModel(
 async function routed(
   router: Router,
   input: RouterInput,
-  signal: AbortSignal,
+  signal: AbortSignal | undefined,
   override: number | undefined,
 ): Promise<StepModel> {
-  const selection = await router.select(input, { signal });
+  const selection = await router.select(input, signal ? { signal } : {});
   return {
     model: selection.model,
     contextWindow: override ?? selection.contextWindow,

@@ -14,7 +14,8 @@ export interface ToolStepInput {
   calls: ReadonlyArray<ParsedToolCall | RejectedToolCall>;
   /** Decisions for the calls that needed approval, by tool call id. */
   decisions: ReadonlyMap<string, ApprovalDecision>;
-  signal: AbortSignal;
+  /** The run's signal, when the caller can abort. */
+  signal: AbortSignal | undefined;
   sessionId: string | undefined;
   context: unknown;
   runId: string;

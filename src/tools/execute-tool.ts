@@ -5,8 +5,8 @@ import type { ToolContext } from './types.js';
 
 /** What {@link executeTool} needs besides the call. */
 export interface ExecuteToolOptions {
-  /** The run's signal; aborting it abandons the call and rejects with an `AbortError`. */
-  signal: AbortSignal;
+  /** The run's signal, if it can abort; aborting it abandons the call and rejects with an `AbortError`. */
+  signal: AbortSignal | undefined;
   /** Milliseconds before the call is abandoned (the tool's own `timeoutMs` wins). */
   timeoutMs: number | undefined;
   /** Characters of output kept before truncation. */
@@ -33,10 +33,22 @@ export interface ToolOutcome {
 export async function executeTool(parsed: ParsedToolCall, options: ExecuteToolOptions): Promise<ToolOutcome> {
   const { call, tool } = parsed;
   const runSignal = options.signal;
-  if (runSignal.aborted) throw abortErrorFrom(runSignal, `The run (in tool "${call.name}")`);
-  const controller = new AbortController();
+  if (runSignal?.aborted) throw abortErrorFrom(runSignal, `The run (in tool "${call.name}")`);
+  // Created on first read of context.signal: most tools never read it, and an AbortController is not free.
+  let controller: AbortController | undefined;
+  let stopped: { reason: unknown } | undefined;
+  const stop = (reason: unknown) => {
+    stopped = { reason };
+    controller?.abort(reason);
+  };
   const context: ToolContext = {
-    signal: controller.signal,
+    get signal() {
+      if (controller === undefined) {
+        controller = new AbortController();
+        if (stopped) controller.abort(stopped.reason);
+      }
+      return controller.signal;
+    },
     sessionId: options.sessionId,
     context: options.context,
     toolCallId: call.id,
@@ -54,30 +66,32 @@ export async function executeTool(parsed: ParsedToolCall, options: ExecuteToolOp
   const timeoutMs = tool.timeoutMs ?? options.timeoutMs;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let onAbort: (() => void) | undefined;
-  const stopped = new Promise<never>((_, reject) => {
-    onAbort = () => {
-      controller.abort(runSignal.reason);
-      reject(abortErrorFrom(runSignal, `The run (in tool "${call.name}")`));
-    };
-    runSignal.addEventListener('abort', onAbort, { once: true });
+  const halted = new Promise<never>((_, reject) => {
+    if (runSignal) {
+      onAbort = () => {
+        stop(runSignal.reason);
+        reject(abortErrorFrom(runSignal, `The run (in tool "${call.name}")`));
+      };
+      runSignal.addEventListener('abort', onAbort, { once: true });
+    }
     if (timeoutMs !== undefined) {
       timer = setTimeout(() => {
         const error = new ToolTimeout(call.name, timeoutMs);
-        controller.abort(error);
+        stop(error);
         reject(error);
       }, timeoutMs);
     }
   });
   try {
-    return success(await Promise.race([returned, stopped]), options.outputLimit);
+    return success(await Promise.race([returned, halted]), options.outputLimit);
   } catch (error) {
-    if (runSignal.aborted) throw abortErrorFrom(runSignal, `The run (in tool "${call.name}")`);
+    if (runSignal?.aborted) throw abortErrorFrom(runSignal, `The run (in tool "${call.name}")`);
     return failure(call.name, error, options.outputLimit);
   } finally {
     clearTimeout(timer);
-    if (onAbort) runSignal.removeEventListener('abort', onAbort);
+    if (onAbort) runSignal?.removeEventListener('abort', onAbort);
     // The race's loser may reject later; nobody awaits it, so mark it handled.
-    stopped.catch(() => {});
+    halted.catch(() => {});
   }
 }
 

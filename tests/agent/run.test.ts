@@ -4,10 +4,12 @@ import { defineAgent } from '../../src/agent/define-agent.js';
 import { MaxStepsError, OutputParseError, ToolBudgetError } from '../../src/agent/errors.js';
 import type { AgentEvent } from '../../src/agent/events.js';
 import { run } from '../../src/agent/run.js';
+import { stream } from '../../src/agent/stream.js';
 import { AbortError, ApiError } from '../../src/errors.js';
 import { PROMPT_OVERHEAD_TOKENS } from '../../src/memory/chat-template.js';
+import { defaultTokenCounter } from '../../src/memory/default-counter.js';
 import { createEstimatingCounter } from '../../src/memory/token-counter.js';
-import type { Message } from '../../src/models/types.js';
+import type { Message, Model, ModelRequest } from '../../src/models/types.js';
 import { FakeModel } from '../../src/testing/fake-model.js';
 import { tool } from '../../src/tools/tool.js';
 
@@ -19,6 +21,16 @@ const add = tool({
 
 function calculator(model: FakeModel, extra: Partial<Parameters<typeof defineAgent>[0]> = {}) {
   return defineAgent({ name: 'calc', instructions: 'Use the tools.', tools: { add }, model, ...extra });
+}
+
+function longHistory(): Message[] {
+  const history: Message[] = [];
+  for (let turn = 0; turn < 40; turn++) {
+    history.push({ role: 'user', content: `question ${turn} ${'lorem ipsum '.repeat(20)}` });
+    history.push({ role: 'assistant', content: `answer ${turn} ${'dolor sit amet '.repeat(20)}` });
+  }
+  history.push({ role: 'user', content: 'latest question' });
+  return history;
 }
 
 function record(agent: { events: { on(type: string, fn: (event: AgentEvent) => void): unknown } }) {
@@ -351,6 +363,37 @@ describe('run', () => {
     expect(events.at(-1)).toMatchObject({ type: 'run-error', error: { name: 'AbortError' } });
   });
 
+  it('rejects at once when the model ignores the signal (run and stream)', async () => {
+    for (const mode of ['run', 'stream'] as const) {
+      let release: () => void = () => {};
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const deaf: Model = {
+        id: 'deaf',
+        provider: 'test',
+        generate: async () => {
+          await gate;
+          throw new Error('released');
+        },
+        async *stream() {
+          yield { type: 'text-delta', text: 'partial' };
+          await gate;
+          throw new Error('released');
+        },
+      };
+      const agent = defineAgent({ name: 'deaf', model: deaf });
+      const controller = new AbortController();
+      const pending =
+        mode === 'run'
+          ? run(agent, 'x', { signal: controller.signal })
+          : stream(agent, 'x', { signal: controller.signal }).result();
+      setTimeout(() => controller.abort(), 10);
+      await expect(pending).rejects.toBeInstanceOf(AbortError);
+      release();
+    }
+  });
+
   it('rejects at once when the signal is already aborted', async () => {
     const model = new FakeModel({ steps: [{ text: 'x' }] });
     const error = await run(calculator(model), 'x', { signal: AbortSignal.abort() }).catch(
@@ -360,16 +403,37 @@ describe('run', () => {
     expect(model.requests).toHaveLength(0);
   });
 
-  it('retries once with a smaller window after a context-overflow error', async () => {
-    const overflow = new ApiError('context-overflow', 'Prompt contains 140000 tokens, too large', {
-      status: 400,
-      promptTokens: 140_000,
-      maxContextTokens: 131_072,
-    });
-    const model = new FakeModel({ steps: [overflow, { text: 'fits now' }, overflow, overflow] });
+  it('retries once with the window the overflow error reports, dropping old turns', async () => {
+    const counter = defaultTokenCounter();
+    // A server that counts 25% more than we do and whose real window is what we sent: it rejects the first
+    // prompt, and accepts a prompt that fits once our count is scaled by its own.
+    let limit = 0;
+    const server = (request: ModelRequest) => {
+      const ours =
+        request.messages.reduce((sum, message) => sum + counter.count(message), 0) +
+        counter.countTools(request.tools ?? []) +
+        PROMPT_OVERHEAD_TOKENS;
+      limit ||= ours;
+      const promptTokens = Math.ceil(ours * 1.25);
+      if (promptTokens <= limit) return { text: 'fits now' };
+      return new ApiError('context-overflow', `Prompt contains ${promptTokens} tokens, too large`, {
+        status: 400,
+        promptTokens,
+        maxContextTokens: limit,
+      });
+    };
+    const model = new FakeModel({ steps: [server, server] });
     const agent = calculator(model);
-    expect((await run(agent, 'hi')).text).toBe('fits now');
-    await expect(run(agent, 'hi')).rejects.toBe(overflow);
+    const trims: AgentEvent[] = [];
+    agent.events.on('context-trim', (event) => trims.push(event));
+    expect((await run(agent, longHistory())).text).toBe('fits now');
+    expect(model.requests[1]!.messages.length).toBeLessThan(model.requests[0]!.messages.length);
+    expect(trims).toHaveLength(1);
+
+    const stubborn = new ApiError('context-overflow', 'too large', { status: 400 });
+    const twice = new FakeModel({ steps: [stubborn, stubborn, { text: 'never' }] });
+    await expect(run(calculator(twice), 'hi')).rejects.toBe(stubborn);
+    expect(twice.requests).toHaveLength(2);
   });
 
   it('fits a long history into the window and reports a context-trim event', async () => {
@@ -377,12 +441,7 @@ describe('run', () => {
     const agent = calculator(model, { context: { contextWindow: 2_000, reserveOutput: 200 } });
     const trims: AgentEvent[] = [];
     agent.events.on('context-trim', (event) => trims.push(event));
-    const history: Message[] = [];
-    for (let turn = 0; turn < 40; turn++) {
-      history.push({ role: 'user', content: `question ${turn} ${'lorem ipsum '.repeat(20)}` });
-      history.push({ role: 'assistant', content: `answer ${turn} ${'dolor sit amet '.repeat(20)}` });
-    }
-    history.push({ role: 'user', content: 'latest question' });
+    const history = longHistory();
     await run(agent, history);
     const sent = model.requests[0]!.messages;
     expect(sent.length).toBeLessThan(history.length);

@@ -75,6 +75,21 @@ describe('executeTool', () => {
     expect(signal?.aborted).toBe(true);
   });
 
+  it('hands an aborted signal to a timed-out tool that reads it only afterwards', async () => {
+    let readLate: Promise<boolean> | undefined;
+    const late = tool({
+      description: 'l',
+      parameters: z.object({}),
+      timeoutMs: 10,
+      execute: (_args, context) => {
+        readLate = new Promise((resolve) => setTimeout(() => resolve(context.signal.aborted), 30));
+        return new Promise(() => {});
+      },
+    });
+    expect((await executeTool(parsed(late), { ...options(), outputLimit: 1_000 })).isError).toBe(true);
+    expect(await readLate).toBe(true);
+  });
+
   it('passes the run signal, session, context and call identity to execute', async () => {
     let seen: unknown;
     const probe = tool({
