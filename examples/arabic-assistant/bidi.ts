@@ -1,5 +1,6 @@
-/** LEFT-TO-RIGHT ISOLATE and POP DIRECTIONAL ISOLATE (Unicode Bidirectional Algorithm, UAX #9, section 2.7). */
+/** LEFT-TO-RIGHT ISOLATE (U+2066): starts a left-to-right run that cannot reorder its neighbours (UAX #9, 2.7). */
 export const LRI = '\u2066';
+/** POP DIRECTIONAL ISOLATE (U+2069): ends the run an isolate started. */
 export const PDI = '\u2069';
 
 const RIGHT_TO_LEFT = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]/u;
@@ -34,4 +35,25 @@ export function isolateLeftToRightRuns(text: string): string {
 /** Removes the isolates {@link isolateLeftToRightRuns} added (for logs and tests). */
 export function stripIsolates(text: string): string {
   return text.replace(/[\u2066-\u2069]/gu, '');
+}
+
+/**
+ * Writes Western digits as Arabic-Indic digits (٠–٩) in the right-to-left parts of a line, leaving the
+ * isolated left-to-right runs and lines without right-to-left letters (code) alone. Apply it after
+ * {@link isolateLeftToRightRuns}.
+ */
+export function arabicDigitsOutsideIsolates(text: string): string {
+  const convert = (part: string) =>
+    part.replace(/[0-9]/gu, (digit) => String.fromCodePoint(0x0660 + Number(digit)));
+  return text
+    .split('\n')
+    .map((line) =>
+      RIGHT_TO_LEFT.test(line)
+        ? line
+            .split(/(\u2066[^\u2069]*\u2069)/u)
+            .map((part) => (part.startsWith(LRI) ? part : convert(part)))
+            .join('')
+        : line,
+    )
+    .join('\n');
 }

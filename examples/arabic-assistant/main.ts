@@ -3,7 +3,7 @@
  * `prefix`, printed right-to-left correctly, with an offline Hijri/Gregorian date tool and a JSONL memory
  * so the conversation resumes next time.
  *
- *   npm run example:arabic [-- --memory <folder>] [--session <id>] [--new]
+ *   npm run example:arabic [-- --memory <folder>] [--session <id>] [--new] [--digits arabic]
  *
  * With MISTRAL_API_KEY you chat on stdin (an empty line or "خروج" ends). Without it, a scripted
  * conversation runs against the local mock server.
@@ -21,7 +21,7 @@ import { createLineReader, type ExampleIO, runAsScript } from '../shared/io.js';
 import { renderEvents } from '../shared/render-events.js';
 import { oneLine } from '../shared/terminal.js';
 import { formatUsageSummary } from '../shared/usage-summary.js';
-import { isolateLeftToRightRuns } from './bidi.js';
+import { arabicDigitsOutsideIsolates, isolateLeftToRightRuns } from './bidi.js';
 import { convertDateTool } from './date-tool.js';
 import { withLanguagePrefix } from './language-prefix.js';
 import { arabicScript, demoTurns } from './script.js';
@@ -40,6 +40,7 @@ export async function main(args: readonly string[], io: ExampleIO): Promise<numb
       memory: { type: 'string', default: path.join(homedir(), '.dragoman', 'arabic-assistant') },
       session: { type: 'string', default: 'arabic-assistant' },
       new: { type: 'boolean', default: false },
+      digits: { type: 'string', default: 'western' },
     },
   });
   const backend = await connectBackend(io.env, arabicScript);
@@ -72,6 +73,11 @@ export async function main(args: readonly string[], io: ExampleIO): Promise<numb
       memory,
       tools: { convert_date: convertDateTool },
     });
+    // --digits arabic: print digits in Arabic text as ٠–٩ (code and Latin runs keep theirs).
+    const formatLine = (text: string) =>
+      values.digits === 'arabic'
+        ? arabicDigitsOutsideIsolates(isolateLeftToRightRuns(text))
+        : isolateLeftToRightRuns(text);
     const usage: Parameters<typeof formatUsageSummary>[0] = {};
     const nextTurn = async (index: number): Promise<string | undefined> => {
       if (!backend.live) {
@@ -86,7 +92,7 @@ export async function main(args: readonly string[], io: ExampleIO): Promise<numb
       const turn = await nextTurn(index);
       if (turn === undefined) break;
       const events = stream(agent, turn, { session, ...(io.signal ? { signal: io.signal } : {}) });
-      await renderEvents(events, io, { transformText: isolateLeftToRightRuns });
+      await renderEvents(events, io, { transformText: formatLine });
       const result = await events.result();
       for (const [model, used] of Object.entries(result.usage.byModel)) {
         const total = usage[model] ?? { promptTokens: 0, completionTokens: 0, totalTokens: 0 };

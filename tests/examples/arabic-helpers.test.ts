@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isolateLeftToRightRuns, LRI, PDI, stripIsolates } from '../../examples/arabic-assistant/bidi.js';
+import {
+  arabicDigitsOutsideIsolates,
+  isolateLeftToRightRuns,
+  LRI,
+  PDI,
+  stripIsolates,
+} from '../../examples/arabic-assistant/bidi.js';
 import { toArabicIndicDigits, toWesternDigits } from '../../examples/arabic-assistant/digits.js';
 import { formatHijri, gregorianToHijri, hijriToGregorian } from '../../examples/arabic-assistant/hijri.js';
 import { UserInputError } from '../../src/errors.js';
@@ -105,5 +111,13 @@ describe('bidi isolation for the terminal', () => {
         },
       ),
     );
+  });
+
+  it('writes Arabic-Indic digits only outside isolated left-to-right runs', () => {
+    const line = isolateLeftToRightRuns('في عام 2024 صدر Node 20 مع ICU 74');
+    expect(arabicDigitsOutsideIsolates(line)).toBe(
+      `في عام ٢٠٢٤ صدر ${LRI}Node 20${PDI} مع ${LRI}ICU 74${PDI}`,
+    );
+    expect(arabicDigitsOutsideIsolates('  return total + 0;')).toBe('  return total + 0;');
   });
 });
