@@ -2,6 +2,7 @@ import { mkdir, open, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserInputError } from '../errors.js';
 import type { Message } from '../models/types.js';
+import { readCommittedTail } from './committed-tail.js';
 import { type FileLockOptions, withFileLock } from './file-lock.js';
 import { encodeHeader, encodeTurn, parseSession } from './jsonl-records.js';
 import { sessionFileName } from './session-file-name.js';
@@ -23,7 +24,8 @@ export interface JsonlFileStoreOptions {
  *
  * - Atomic turns: a turn counts only once its commit line is on disk (written with the messages in one
  *   `write`, then `fsync`). A crash mid-append leaves a torn tail that `load` ignores; the next `append`
- *   truncates it before writing, so earlier turns are never touched.
+ *   truncates it before writing, so earlier turns are never touched. An append reads the file backwards only
+ *   as far as the last commit line.
  * - Two processes: every append and clear holds `<file>.lock` (see `withFileLock`: atomic creation, stale
  *   locks of dead processes broken safely). Loads need no lock: they only read committed turns.
  * @example
@@ -67,9 +69,8 @@ export class JsonlFileStore implements MemoryStore {
       async () => {
         const handle = await open(file, 'a+');
         try {
-          const existing = await handle.readFile();
-          const parsed = parseSession(existing);
-          let size = existing.length;
+          let size = (await handle.stat()).size;
+          const parsed = await readCommittedTail(handle, size);
           const created = size === 0;
           if (created || parsed.committedBytes === 0) {
             const header = Buffer.from(encodeHeader(sessionId));

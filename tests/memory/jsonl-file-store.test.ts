@@ -104,6 +104,17 @@ describe('JsonlFileStore files', () => {
     expect(await store.load('s')).toEqual([...turn('one'), ...turn('three')]);
   });
 
+  it('finds the last commit behind turns and torn tails larger than its first read window', async () => {
+    const store = new JsonlFileStore({ directory });
+    const big: Message[] = [{ role: 'user', content: 'b'.repeat(300_000) }, ...turn('big')];
+    await store.append('s', turn('one'));
+    await store.append('s', big);
+    await appendFile(fileOf('s'), `{"turn":3,"message":{"role":"user","content":"${'t'.repeat(200_000)}`);
+    await store.append('s', turn('three'));
+    expect(await store.load('s')).toEqual([...turn('one'), ...big, ...turn('three')]);
+    expect(await readFile(fileOf('s'), 'utf8')).not.toContain('ttttt');
+  });
+
   it('breaks a stale lock left by a dead process', async () => {
     const store = new JsonlFileStore({ directory, lock: { timeoutMs: 2_000 } });
     await writeFile(
