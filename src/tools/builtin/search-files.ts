@@ -45,6 +45,10 @@ export interface SearchResult {
 }
 
 const MAX_LINE_CHARS = 240;
+// A quantified group whose body holds a quantifier: "(a+)+", "(\\w*)*", "(x{2,})+". JavaScript regular
+// expressions run on the main thread without a time limit, so such catastrophic-backtracking shapes are
+// refused up front (a heuristic: it does not catch every slow pattern, such as overlapping alternatives).
+const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*(?:[+*]|\{\d+,?\d*\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,?\d*\})/u;
 
 /**
  * Searches the text files of the workspace line by line, like a small ripgrep: walks directories in sorted
@@ -107,7 +111,24 @@ function compile(options: SearchOptions): RegExp {
       path: 'pattern',
     });
   }
+  if (options.pattern.length > 1_000) {
+    throw new UserInputError(
+      'invalid-input',
+      `Search pattern is ${options.pattern.length} characters; the limit is 1,000.`,
+      {
+        hint: 'Search for a shorter, distinctive part of the text.',
+        path: 'pattern',
+      },
+    );
+  }
   const source = options.literal ? options.pattern.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&') : options.pattern;
+  if (!options.literal && NESTED_QUANTIFIER.test(source)) {
+    throw new UserInputError(
+      'invalid-input',
+      `Search pattern ${JSON.stringify(options.pattern)} repeats a group that itself repeats (like "(a+)+"), which can take exponential time.`,
+      { hint: 'Simplify the expression, or pass literal: true to search for plain text.', path: 'pattern' },
+    );
+  }
   const flags = options.caseSensitive === false ? 'iu' : 'u';
   try {
     return new RegExp(source, flags);

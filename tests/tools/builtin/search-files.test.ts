@@ -72,6 +72,20 @@ describe('searchWorkspace', () => {
     await expect(searchWorkspace(workspace.root, { pattern: '' })).rejects.toThrow(UserInputError);
   });
 
+  it('refuses nested quantifiers (catastrophic backtracking) but allows them as literal text', async () => {
+    for (const pattern of ['(a+)+$', '(\\w*)*x', '(x{2,})+', '(?:ab+)*c']) {
+      await expect(searchWorkspace(workspace.root, { pattern })).rejects.toThrow(
+        /repeats a group that itself repeats/,
+      );
+    }
+    await writeFile(path.join(workspace.root, 'odd.txt'), 'the text (a+)+ appears here\n');
+    const literal = await searchWorkspace(workspace.root, { pattern: '(a+)+', literal: true });
+    expect(literal.matches.map((match) => match.path)).toEqual(['odd.txt']);
+    expect(
+      (await searchWorkspace(workspace.root, { pattern: '(hel+o)|(wor?ld)' })).matches.length,
+    ).toBeGreaterThan(0);
+  });
+
   it('cuts very long lines', async () => {
     await mkdir(path.join(workspace.root, 'min'), { recursive: true });
     await writeFile(path.join(workspace.root, 'min', 'bundle.js'), `needle${'y'.repeat(1_000)}`);
