@@ -54,7 +54,7 @@ export async function main(args: readonly string[], io: ExampleIO): Promise<numb
       instructions: INSTRUCTIONS,
       model: backend.provider('codestral-latest', { temperature: 0.2 }),
       tools: {
-        ...workspaceTools({ root, commandAllowlist: ['node', 'npm', 'npx', 'git', 'ls', 'cat'] }),
+        ...workspaceTools({ root, commandAllowlist: ['node', 'npm', 'npx', 'git'] }),
         fill_in_middle: fimTool({ provider: backend.provider, root, onUsage }),
         rewrite_file: rewriteFileTool({ provider: backend.provider, root, onUsage }),
       },
