@@ -37,7 +37,7 @@ describe('fitContext', () => {
     });
     expect(fitted).toEqual(messages);
     expect(fitted).not.toBe(messages);
-    fitted.forEach((message, index) => expect(message).toBe(messages[index]));
+    for (const [index, message] of fitted.entries()) expect(message).toBe(messages[index]);
     expect(report).toMatchObject({
       kept: messages.length,
       dropped: 0,

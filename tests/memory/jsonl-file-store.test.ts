@@ -53,11 +53,11 @@ function expectWholeTurns(messages: readonly Message[]): Map<string, number> {
   expect(messages.length % 3).toBe(0);
   const next = new Map<string, number>();
   for (let index = 0; index < messages.length; index += 3) {
-    const [label, turnText] = (messages[index]?.content as string).split(' ')[0]!.split(':');
+    const [label, turnText] = String(messages[index]?.content).split(' ')[0]!.split(':');
     const expectedTurn = next.get(label!) ?? 0;
     expect(Number(turnText)).toBe(expectedTurn);
     for (let k = 0; k < 3; k++) {
-      expect((messages[index + k]?.content as string).startsWith(`${label}:${turnText}:${k} `)).toBe(true);
+      expect(String(messages[index + k]?.content).startsWith(`${label}:${turnText}:${k} `)).toBe(true);
     }
     next.set(label!, expectedTurn + 1);
   }

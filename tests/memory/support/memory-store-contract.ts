@@ -95,7 +95,7 @@ export function describeMemoryStoreContract(
       const loaded = await store.load('busy');
       expect(loaded).toHaveLength(24);
       for (let index = 0; index < loaded.length; index += 2) {
-        const label = (loaded[index]?.content as string).split(' ')[0];
+        const label = String(loaded[index]?.content).split(' ')[0];
         expect(loaded[index + 1]?.content).toBe(`${label} answer`);
       }
       expect(new Set(loaded.map((message) => message.content)).size).toBe(24);
