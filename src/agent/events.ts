@@ -1,5 +1,6 @@
 import type { EventEmitter } from 'eventemitter3';
 import type { ContextTrimReport } from '../memory/types.js';
+import type { ModelDeprecationWarning } from '../models/catalog/index.js';
 import type { FinishReason, Message, Usage } from '../models/types.js';
 import type { ModelSubstitution, RouteDecision } from '../routing/types.js';
 import type { PendingApproval, StopReason, UsageSummary } from './types.js';
@@ -37,6 +38,15 @@ export interface RouteSelectEvent extends StepEventBase {
 export interface ModelSubstitutedEvent extends StepEventBase {
   type: 'model-substituted';
   substitution: ModelSubstitution;
+}
+
+/**
+ * The provider says the model that answered is deprecated (Mistral's `x-model-deprecation-timestamp`
+ * header). Emitted once per model per router (catalog), or once per run for an agent with a fixed model.
+ */
+export interface ModelDeprecatedEvent extends StepEventBase {
+  type: 'model-deprecated';
+  warning: ModelDeprecationWarning;
 }
 
 /** The context manager dropped, shortened or summarized messages to fit the model's window. */
@@ -125,6 +135,7 @@ export type AgentEvent =
   | RunStartEvent
   | RouteSelectEvent
   | ModelSubstitutedEvent
+  | ModelDeprecatedEvent
   | ContextTrimEvent
   | StepStartEvent
   | TextDeltaEvent

@@ -17,6 +17,7 @@ export type {
   AgentEventType,
   ContextTrimEvent,
   ListenerErrorEvent,
+  ModelDeprecatedEvent,
   ModelSubstitutedEvent,
   RouteSelectEvent,
   RunEndEvent,

@@ -6,6 +6,7 @@ import type { ToolSet } from '../tools/types.js';
 import { abortable } from './abortable.js';
 import type { Agent } from './agent.js';
 import { checkResume, findPendingApprovals } from './approvals.js';
+import { deprecationWarning } from './deprecation.js';
 import { MaxStepsError, OutputParseError, ToolBudgetError } from './errors.js';
 import type { AgentEvent } from './events.js';
 import { isResumeInput } from './input.js';
@@ -82,6 +83,7 @@ export async function* runLoop(
 
     yield { type: 'run-start', ...base, sessionId, input: inputMessages, resumed: resume !== undefined };
     let phase = decisions ? await resumedPhase(agent, progress, decisions) : undefined;
+    const warnedModels = new Set<string>();
     for (;;) {
       if (phase === undefined) {
         if (signal?.aborted) throw abortErrorFrom(signal);
@@ -119,6 +121,10 @@ export async function* runLoop(
         });
         if (signal?.aborted) throw abortErrorFrom(signal);
         const model = response.meta.model || selected.model.id;
+        const warning = response.meta.deprecation
+          ? deprecationWarning(agent, model, response.meta.deprecation, warnedModels)
+          : undefined;
+        if (warning) yield { type: 'model-deprecated', ...base, step, warning };
         // The route and model go into the message, so a stored history keeps follow-ups on their route.
         const meta: AssistantMeta = { ...response.message.meta, model };
         if (route !== undefined) meta.route = route;

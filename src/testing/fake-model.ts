@@ -18,6 +18,8 @@ export interface FakeReply {
   toolCalls?: Array<{ name: string; arguments: string | Record<string, unknown>; id?: string }>;
   usage?: Partial<Usage>;
   finishReason?: FinishReason;
+  /** Report the model as deprecated on this date (as Mistral's `x-model-deprecation-timestamp` header does). */
+  deprecation?: string;
   /** Split `text` into stream deltas of this many characters. @default 8 */
   chunkSize?: number;
 }
@@ -123,7 +125,7 @@ function toResponse(reply: FakeReply, model: string, call: number): ModelRespons
     message,
     finishReason: reply.finishReason ?? (toolCalls?.length ? 'tool-calls' : 'stop'),
     usage: { promptTokens, completionTokens, totalTokens: promptTokens + completionTokens, ...reply.usage },
-    meta: { model, id: `fake-${call}` },
+    meta: { model, id: `fake-${call}`, ...(reply.deprecation ? { deprecation: reply.deprecation } : {}) },
   };
 }
 
