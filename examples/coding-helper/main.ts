@@ -4,7 +4,8 @@
  *   npm run example:coding -- <dir> "<task>"
  *
  * With MISTRAL_API_KEY it talks to La Plateforme; without it, it copies a sample project to a temp folder
- * and runs a scripted session against the local mock server. Writes and commands ask y/n first.
+ * and runs a scripted session against the local mock server. Writes and commands ask y/n first; after a
+ * task it asks for the next one (same conversation) until an empty line or the end of input.
  * @module
  */
 import { cp, mkdtemp } from 'node:fs/promises';
@@ -14,15 +15,17 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   type ApprovalDecision,
   defineAgent,
+  type PendingApproval,
   type RunInput,
   type RunResult,
   type RunStream,
   stream,
 } from '../../src/agent/index.js';
+import { InMemoryStore } from '../../src/memory/index.js';
 import type { Usage } from '../../src/models/types.js';
 import { workspaceTools } from '../../src/tools/builtin/index.js';
 import { connectBackend } from '../shared/backend.js';
-import { createLineReader, type ExampleIO, runAsScript } from '../shared/io.js';
+import { createLineReader, type ExampleIO, type LineReader, runAsScript } from '../shared/io.js';
 import { renderEvents } from '../shared/render-events.js';
 import { oneLine } from '../shared/terminal.js';
 import { formatUsageSummary } from '../shared/usage-summary.js';
@@ -59,34 +62,49 @@ export async function main(args: readonly string[], io: ExampleIO): Promise<numb
         rewrite_file: rewriteFileTool({ provider: backend.provider, root, onUsage }),
       },
       maxSteps: 20,
+      memory: new InMemoryStore(),
     });
-    let input: RunInput = task;
-    for (;;) {
-      const events: RunStream<string> = stream(agent, input, io.signal ? { signal: io.signal } : {});
-      await renderEvents(events, io, { showRoutes: false });
-      const result: RunResult<string> = await events.result();
-      if (result.status === 'complete') {
-        const usage = { ...result.usage.byModel };
-        for (const [model, extra] of Object.entries(extraUsage)) addUsage(usage, model, extra);
-        io.stdout.write(`\n${formatUsageSummary(usage)}\n`);
-        return 0;
+    const session = 'coding-helper';
+    const total: Record<string, Usage> = {};
+    for (let next: string | undefined = task; next !== undefined && next.trim() !== ''; ) {
+      let input: RunInput = next;
+      for (;;) {
+        const options = { session, ...(io.signal ? { signal: io.signal } : {}) };
+        const events: RunStream<string> = stream(agent, input, options);
+        await renderEvents(events, io, { showRoutes: false });
+        const result: RunResult<string> = await events.result();
+        if (result.status === 'complete') {
+          for (const [model, used] of Object.entries(result.usage.byModel)) addUsage(total, model, used);
+          break;
+        }
+        input = { resume: result.state, approvals: await askApprovals(reader, result.pendingApprovals) };
       }
-      const approvals: Record<string, ApprovalDecision> = {};
-      for (const pending of result.pendingApprovals) {
-        const answer = await reader.ask(
-          `? Allow ${pending.toolName} ${oneLine(JSON.stringify(pending.args), 80)} [y/N] `,
-        );
-        const approved = /^y(es)?$/iu.test(answer?.trim() ?? '');
-        approvals[pending.toolCallId] = approved
-          ? { approved: true }
-          : { approved: false, reason: 'The user declined this call.' };
-      }
-      input = { resume: result.state, approvals };
+      next = await reader.ask('\nNext task (empty line to quit): ');
     }
+    for (const [model, extra] of Object.entries(extraUsage)) addUsage(total, model, extra);
+    io.stdout.write(`\n${formatUsageSummary(total)}\n`);
+    return 0;
   } finally {
     reader.close();
     await backend.close();
   }
+}
+
+/** Asks y/N for each pending call; anything but y/yes (or the end of input) declines. */
+async function askApprovals(
+  reader: LineReader,
+  pending: readonly PendingApproval[],
+): Promise<Record<string, ApprovalDecision>> {
+  const approvals: Record<string, ApprovalDecision> = {};
+  for (const call of pending) {
+    const answer = await reader.ask(
+      `? Allow ${call.toolName} ${oneLine(JSON.stringify(call.args), 80)} [y/N] `,
+    );
+    approvals[call.toolCallId] = /^y(es)?$/iu.test(answer?.trim() ?? '')
+      ? { approved: true }
+      : { approved: false, reason: 'The user declined this call.' };
+  }
+  return approvals;
 }
 
 async function copySampleProject(io: ExampleIO): Promise<string> {

@@ -39,6 +39,15 @@ describe('coding helper example (offline, mock server)', () => {
     expect(math).not.toContain('/* fill */');
   }, 60_000);
 
+  it('takes a follow-up task in the same conversation until an empty line', async () => {
+    const io = testIO(['y', 'y', 'y', 'y', 'What did you change?', '']);
+    expect(await main([project, 'Fix the failing tests.'], io)).toBe(0);
+    const output = io.output();
+    expect(output.match(/Next task \(empty line to quit\): /g)).toHaveLength(2);
+    expect(output.match(/I fixed it, filled in `multiply`/g)).toHaveLength(2);
+    expect(output.match(/^codestral-latest /gm)).toHaveLength(1);
+  }, 60_000);
+
   it('changes nothing when every approval is declined', async () => {
     const before = await readFile(path.join(project, 'math.js'), 'utf8');
     const io = testIO(['n', 'n', 'n', 'n']);
