@@ -8,7 +8,7 @@
  * task it asks for the next one (same conversation) until an empty line or the end of input.
  * @module
  */
-import { cp, mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -46,7 +46,13 @@ export async function main(args: readonly string[], io: ExampleIO): Promise<numb
   io.stdout.write(`${backend.banner}\n`);
   const reader = createLineReader(io);
   try {
-    const root = args[0] ?? (await copySampleProject(io));
+    const root = args[0] ? path.resolve(args[0]) : await copySampleProject(io);
+    if (!(await stat(root).catch(() => undefined))?.isDirectory()) {
+      io.stdout.write(
+        `Workspace "${args[0]}" is not a folder. Pass an existing project folder, or none for the sample.\n`,
+      );
+      return 2;
+    }
     const task = args[1] ?? SAMPLE_TASK;
     io.stdout.write(`Workspace: ${root}\nTask: ${task}\n\n`);
     const extraUsage: Record<string, Usage> = {};

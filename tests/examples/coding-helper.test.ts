@@ -48,6 +48,12 @@ describe('coding helper example (offline, mock server)', () => {
     expect(output.match(/^codestral-latest /gm)).toHaveLength(1);
   }, 60_000);
 
+  it('refuses a workspace that is not a folder', async () => {
+    const io = testIO();
+    expect(await main([path.join(project, 'math.js'), 'x'], io)).toBe(2);
+    expect(io.output()).toMatch(/Workspace ".*math\.js" is not a folder/);
+  });
+
   it('changes nothing when every approval is declined', async () => {
     const before = await readFile(path.join(project, 'math.js'), 'utf8');
     const io = testIO(['n', 'n', 'n', 'n']);
