@@ -54,7 +54,13 @@ export function checkPathText(userPath: unknown): string[] {
  */
 export async function resolveInside(root: string, userPath: string): Promise<ResolvedPath> {
   const segments = checkPathText(userPath === '' ? '.' : userPath);
-  const realRoot = await realpath(root);
+  const realRoot = await realpath(root).catch((error: unknown) => {
+    throw new UserInputError('invalid-config', `Workspace root ${JSON.stringify(root)} does not exist.`, {
+      hint: 'Create the folder, or pass an existing one as root.',
+      path: 'root',
+      cause: error,
+    });
+  });
   const lexical = path.resolve(realRoot, ...segments);
   if (!isInside(realRoot, lexical)) throw reject(userPath, 'climbs out of the workspace root with ".."');
   let existing = lexical;

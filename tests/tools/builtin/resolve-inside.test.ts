@@ -86,6 +86,14 @@ describe('resolveInside', () => {
     expect(resolved.relative).toBe('src/index.ts');
   });
 
+  it('names a missing root as a configuration error', async () => {
+    const error = await resolveInside(path.join(workspace.outer, 'nope'), 'a.txt').catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toMatchObject({ name: 'UserInputError', code: 'invalid-config', path: 'root' });
+    expect((error as Error).message).toMatch(/Workspace root ".*nope" does not exist/);
+  });
+
   it('accepts a root that is itself reached through a symlink', async () => {
     await link(workspace.outer, 'root-link', workspace.root);
     const resolved = await resolveInside(path.join(workspace.outer, 'root-link'), 'README.md');
