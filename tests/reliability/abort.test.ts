@@ -199,9 +199,8 @@ describe('aborting a run during routing', () => {
 
 describe('aborting a run during a model call that ignores the signal', () => {
   for (const mode of ['run', 'stream'] as const) {
-    // Known bug R7: the loop awaits model calls without racing the run's signal (the R4 fix covers the
-    // router and the session load only), so a Model that ignores its signal holds an aborted run.
-    it.fails(`a custom Model whose ${mode === 'run' ? 'generate()' : 'stream()'} never looks at its signal: the run still ends promptly (known bug R7)`, async () => {
+    // Was bug R7 (fixed in de84bc0): model calls are now raced against the run's signal.
+    it(`a custom Model whose ${mode === 'run' ? 'generate()' : 'stream()'} never looks at its signal: the run still ends promptly`, async () => {
       let release: () => void = () => {};
       const gate = new Promise<void>((resolve) => {
         release = resolve;

@@ -4,8 +4,10 @@
  * files and command output are capped, commands are time-limited, and approval cannot be bypassed by
  * renaming a tool or smuggling a command through arguments.
  */
+import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AgentEvent, defineAgent, run } from '../../src/agent/index.js';
 import type { Message, ToolMessage } from '../../src/models/types.js';
@@ -171,6 +173,39 @@ describe('size, binary and time limits', () => {
     ]);
     for (const message of toolMessages) expect(message.content.length).toBeLessThanOrEqual(25_000);
     expect(toolMessages[0]?.isError).toBe(true);
+  });
+
+  // Known bug R8: the nested-quantifier check misses ambiguous alternations under a quantifier, and a regular
+  // expression runs synchronously, so no tool timeout can stop it: `(a|aa)*$` on 40 "a"s and a "!" blocks
+  // the event loop for about a minute. The search runs in a child process killed after 6 s, so the bug
+  // cannot hang the runner. Remove `.fails` when fixed.
+  it.fails('a catastrophic-backtracking search pattern cannot block the run (known bug R8)', async () => {
+    await writeFile(path.join(workspace.root, 'a.txt'), `${'a'.repeat(40)}!\n`);
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        fileURLToPath(new URL('./support/search-child.ts', import.meta.url)),
+        workspace.root,
+        '(a+)+$',
+        '(a|aa)*$',
+        '(a|a)*$',
+        '(.*a){12}$',
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => {
+      output += text;
+    });
+    const killer = setTimeout(() => child.kill('SIGKILL'), 6_000);
+    const [code] = await new Promise<[number | null]>((resolve) =>
+      child.once('close', (exitCode) => resolve([exitCode])),
+    );
+    clearTimeout(killer);
+    expect(code).toBe(0);
+    expect(output).toMatch(/^done \d+/);
   });
 
   it('a binary file is described, not dumped', async () => {
