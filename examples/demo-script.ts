@@ -1,4 +1,4 @@
-import type { MockChatRequest, MockReply, MockWireMessage } from '../src/testing/mock-server/index.js';
+import type { MockChatRequest, MockReply, MockWireMessage } from '../src/testing/index.js';
 import { imagesOf } from './vision/script.js';
 
 const textOf = (message: MockWireMessage | undefined): string =>

@@ -8,8 +8,14 @@
  * @module
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { defineAgent, InMemoryStore, isArabicText, type RunInput, stream } from '../src/index.js';
-import { createRouter } from '../src/routing/index.js';
+import {
+  createRouter,
+  defineAgent,
+  InMemoryStore,
+  isArabicText,
+  type RunInput,
+  stream,
+} from '../src/index.js';
 import { isolateLeftToRightRuns } from './arabic-assistant/bidi.js';
 import { convertDateTool } from './arabic-assistant/date-tool.js';
 import { withLanguagePrefix } from './arabic-assistant/language-prefix.js';

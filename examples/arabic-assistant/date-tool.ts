@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { tool } from '../../src/tools/index.js';
+import { tool } from '../../src/index.js';
 import { toArabicIndicDigits, toWesternDigits } from './digits.js';
 import { formatHijri, gregorianToHijri, type HijriCalendar, hijriToGregorian } from './hijri.js';
 

@@ -1,4 +1,4 @@
-import { UserInputError } from '../../src/errors.js';
+import { UserInputError } from '../../src/index.js';
 
 /** A date in the Islamic (Hijri) calendar. `month` is 1 (Muharram) to 12 (Dhu al-Hijjah). */
 export interface HijriDate {

@@ -1,12 +1,12 @@
-import { messageText } from '../../src/models/message-text.js';
-import type {
-  CallOptions,
-  Model,
-  ModelRequest,
-  ModelResponse,
-  StreamDelta,
-  Usage,
-} from '../../src/models/types.js';
+import {
+  type CallOptions,
+  type Model,
+  type ModelRequest,
+  type ModelResponse,
+  messageText,
+  type StreamDelta,
+  type Usage,
+} from '../../src/index.js';
 
 /** Options of {@link withLanguagePrefix}. */
 export interface LanguagePrefixOptions {

@@ -1,4 +1,4 @@
-import type { MockChatRequest, MockReply, MockWireMessage } from '../../src/testing/mock-server/index.js';
+import type { MockChatRequest, MockReply, MockWireMessage } from '../../src/testing/index.js';
 
 /** The turns of the offline demo conversation, typed in for you. */
 export const demoTurns: readonly string[] = [

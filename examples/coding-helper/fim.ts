@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { UserInputError } from '../../src/errors.js';
-import type { FimResponse, MistralProvider } from '../../src/models/mistral/index.js';
+import { type FimResponse, type MistralProvider, tool, UserInputError } from '../../src/index.js';
 import { readWorkspaceFile, writeWorkspaceFile } from '../../src/tools/builtin/index.js';
-import { tool } from '../../src/tools/index.js';
 
 /** Records the usage of calls made outside the agent loop (FIM, predicted rewrites). */
 export type UsageSink = (response: Pick<FimResponse, 'usage' | 'meta'>) => void;

@@ -15,14 +15,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   type ApprovalDecision,
   defineAgent,
+  InMemoryStore,
   type PendingApproval,
   type RunInput,
   type RunResult,
   type RunStream,
   stream,
-} from '../../src/agent/index.js';
-import { InMemoryStore } from '../../src/memory/index.js';
-import type { Usage } from '../../src/models/types.js';
+  type Usage,
+} from '../../src/index.js';
 import { workspaceTools } from '../../src/tools/builtin/index.js';
 import { connectBackend } from '../shared/backend.js';
 import { createLineReader, type ExampleIO, type LineReader, runAsScript } from '../shared/io.js';

@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { messageText } from '../../src/models/message-text.js';
-import type { MistralProvider } from '../../src/models/mistral/index.js';
+import { type MistralProvider, messageText, tool } from '../../src/index.js';
 import { readWorkspaceFile, writeWorkspaceFile } from '../../src/tools/builtin/index.js';
-import { tool } from '../../src/tools/index.js';
 import type { UsageSink } from './fim.js';
 
 /**

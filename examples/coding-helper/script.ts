@@ -1,4 +1,4 @@
-import type { MockChatRequest, MockReply } from '../../src/testing/mock-server/index.js';
+import type { MockChatRequest, MockReply } from '../../src/testing/index.js';
 
 /**
  * The offline scenario for the sample project: the mock "Codestral" looks around, runs the tests, fixes

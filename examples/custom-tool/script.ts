@@ -1,4 +1,4 @@
-import type { MockChatRequest, MockReply } from '../../src/testing/mock-server/index.js';
+import type { MockChatRequest, MockReply } from '../../src/testing/index.js';
 
 /** Offline replies: call split_bill, then answer from its result (read back from the tool message). */
 export function customToolScript(request: MockChatRequest): MockReply {

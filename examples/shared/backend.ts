@@ -1,5 +1,5 @@
-import { createMistral, type MistralProvider } from '../../src/models/mistral/index.js';
-import { createMockMistralServer, type MockReplyFunction } from '../../src/testing/mock-server/index.js';
+import { createMistral, type MistralProvider } from '../../src/index.js';
+import { createMockMistralServer, type MockReplyFunction } from '../../src/testing/index.js';
 
 /** Where an example's model calls go: La Plateforme, or a local mock server with scripted replies. */
 export interface Backend {

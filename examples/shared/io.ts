@@ -1,12 +1,12 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { isDragomanError } from '../../src/errors.js';
+import { isDragomanError } from '../../src/index.js';
 
 /** Where an example reads and writes: the real terminal, or streams a test injects. */
 export interface ExampleIO {
   stdin: Readable;
   stdout: Writable;
-  /** Environment variables; only `MISTRAL_API_KEY` and `NO_COLOR` are read. */
+  /** Environment variables; only `MISTRAL_API_KEY` is read. */
   env: Record<string, string | undefined>;
   /** True on an interactive terminal: enables the spinner. */
   isTTY: boolean;

@@ -1,4 +1,4 @@
-import type { AgentEvent } from '../../src/agent/index.js';
+import type { AgentEvent } from '../../src/index.js';
 import type { ExampleIO } from './io.js';
 import { createSpinner, formatToolCall, formatToolResult } from './terminal.js';
 

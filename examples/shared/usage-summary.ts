@@ -1,4 +1,4 @@
-import type { Usage } from '../../src/models/types.js';
+import type { Usage } from '../../src/index.js';
 
 /** USD per million tokens, input and output. */
 export interface Price {

@@ -1,7 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { UserInputError } from '../../src/errors.js';
-import type { ImagePart } from '../../src/models/types.js';
+import { type ImagePart, UserInputError } from '../../src/index.js';
 import { readImageHeader } from './image-header.js';
 
 /** Mistral's limits for image input: 10 MB per image, 8 images per request (docs: vision capabilities). */

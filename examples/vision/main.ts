@@ -9,9 +9,7 @@
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { defineAgent, stream } from '../../src/agent/index.js';
-import { isDragomanError } from '../../src/errors.js';
-import { createRouter } from '../../src/routing/index.js';
+import { createRouter, defineAgent, isDragomanError, stream } from '../../src/index.js';
 import { connectBackend } from '../shared/backend.js';
 import { type ExampleIO, runAsScript } from '../shared/io.js';
 import { renderEvents } from '../shared/render-events.js';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { MockChatRequest, MockReply } from '../../src/testing/mock-server/index.js';
+import type { MockChatRequest, MockReply } from '../../src/testing/index.js';
 import { readImageHeader } from './image-header.js';
 
 const sample = readFileSync(new URL('./sample.png', import.meta.url)).toString('base64');
