@@ -36,7 +36,7 @@ export async function main(args: readonly string[], io: ExampleIO): Promise<numb
     args: [...args],
     options: {
       memory: { type: 'string', default: path.join(homedir(), '.dragoman', 'arabic-assistant') },
-      session: { type: 'string', default: 'arabic-assistant' },
+      session: { type: 'string' },
       new: { type: 'boolean', default: false },
       digits: { type: 'string', default: 'western' },
     },
@@ -46,7 +46,8 @@ export async function main(args: readonly string[], io: ExampleIO): Promise<numb
   const reader = createLineReader(io);
   try {
     const memory = new JsonlFileStore({ directory: values.memory });
-    const session = values.session;
+    // Offline (scripted) conversations go to their own session, so they never mix with real ones.
+    const session = values.session ?? (backend.live ? 'arabic-assistant' : 'arabic-assistant-offline');
     if (values.new) await memory.clear(session);
     const earlier = await memory.load(session);
     io.stdout.write(

@@ -21,7 +21,7 @@ describe('Arabic assistant example (offline, mock server)', () => {
     expect(output.split('\n')[0]).toMatch(
       /^No MISTRAL_API_KEY: running offline against the local mock server/,
     );
-    expect(output).toContain(`New session "arabic-assistant", stored in ${memory}.`);
+    expect(output).toContain(`New session "arabic-assistant-offline", stored in ${memory}.`);
     const routes = [...output.matchAll(/^\[route\] (\w+) → ([\w-]+)/gmu)].map(
       (match) => `${match[1]}:${match[2]}`,
     );
@@ -39,9 +39,9 @@ describe('Arabic assistant example (offline, mock server)', () => {
     expect(output).not.toContain('Sure! March 11, 2024 corresponds to 1 Ramadan');
     expect(output).toContain(`الدالة ${LRI}\`sum\`${PDI} بلغة ${LRI}TypeScript${PDI}:`);
     expect(output).toContain('The capital of Morocco is Rabat.');
-    expect(output).toContain('Session "arabic-assistant" now holds 10 messages.');
+    expect(output).toContain('Session "arabic-assistant-offline" now holds 10 messages.');
 
-    const stored = await new JsonlFileStore({ directory: memory }).load('arabic-assistant');
+    const stored = await new JsonlFileStore({ directory: memory }).load('arabic-assistant-offline');
     const answer = stored.find(
       (message) => message.role === 'assistant' && message.content.toString().startsWith('بالعربية'),
     );
@@ -49,7 +49,7 @@ describe('Arabic assistant example (offline, mock server)', () => {
 
     const second = testIO();
     expect(await main(['--memory', memory], second)).toBe(0);
-    expect(second.output()).toContain('Resuming session "arabic-assistant" (10 earlier messages');
+    expect(second.output()).toContain('Resuming session "arabic-assistant-offline" (10 earlier messages');
     expect(second.output()).toContain('now holds 20 messages.');
   }, 60_000);
 });
