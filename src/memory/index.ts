@@ -1,4 +1,4 @@
-export { CONTROL_TOKENS, PROMPT_OVERHEAD_TOKENS, toolCallsText, toolsText } from './chat-template.js';
+export { PROMPT_OVERHEAD_TOKENS } from './chat-template.js';
 export {
   type BudgetInput,
   budgetFor,
@@ -10,7 +10,6 @@ export {
 export { contextOverflowError } from './context-overflow-error.js';
 export { defaultTokenCounter } from './default-counter.js';
 export { estimateTextTokens } from './estimate-text.js';
-export { type FileLockOptions, withFileLock } from './file-lock.js';
 export {
   type ContextSummary,
   type FitContextOptions,
@@ -29,7 +28,7 @@ export { JsonlFileStore, type JsonlFileStoreOptions } from './jsonl-file-store.j
 export type { CalibratingTokenCounter } from './message-counter.js';
 export { sessionFileName } from './session-file-name.js';
 export { MAX_SESSION_ID_LENGTH, validateSessionId } from './session-id.js';
-export { DEFAULT_PREVIEW_CHARS, shortenMessage } from './shorten.js';
+export { DEFAULT_PREVIEW_CHARS } from './shorten.js';
 export { type OverflowReported, shrinkBudgetForOverflow } from './shrink-budget.js';
 export {
   createEstimatingCounter,

@@ -3,19 +3,13 @@
  * the pure wire compiler that makes neutral histories acceptable to the API.
  * @module
  */
-export type { CompiledMessages, CompileMessagesOptions } from './compile-messages.js';
-export { compileMessages, DEFAULT_BRIDGE_TEXT, DEFAULT_CANCELLED_TEXT } from './compile-messages.js';
 export type { CompiledRequest, CompileRequestOptions } from './compile-request.js';
 export { compileMistralRequest } from './compile-request.js';
 export type { FimRequest, FimResponse } from './fim.js';
 export { DEFAULT_FIM_MODEL } from './fim.js';
-export type { MistralErrorContext } from './map-error.js';
-export { mapHttpError, mapMistralError } from './map-error.js';
 export type { MistralModel, MistralModelSettings } from './mistral-model.js';
 export type { MistralProvider, MistralProviderOptions } from './provider.js';
 export { createMistral, mistral } from './provider.js';
-export type { ToolCallIdMap } from './tool-call-ids.js';
-export { createToolCallIdMap, isMistralToolCallId } from './tool-call-ids.js';
 export type {
   WireAssistantMessage,
   WireChatRequest,

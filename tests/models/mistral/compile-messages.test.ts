@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { UserInputError } from '../../../src/errors.js';
 import {
   compileMessages,
-  createToolCallIdMap,
   DEFAULT_BRIDGE_TEXT,
   DEFAULT_CANCELLED_TEXT,
-  isMistralToolCallId,
-} from '../../../src/models/mistral/index.js';
+} from '../../../src/models/mistral/compile-messages.js';
+import { createToolCallIdMap, isMistralToolCallId } from '../../../src/models/mistral/tool-call-ids.js';
 import type { Message } from '../../../src/models/types.js';
 
 const call = (id: string, name = 'search', args = '{"q":"x"}') => ({ id, name, arguments: args });

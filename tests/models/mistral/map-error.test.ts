@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AbortError, type ApiError, ConnectionError } from '../../../src/errors.js';
-import { mapHttpError, mapMistralError } from '../../../src/models/mistral/index.js';
+import { mapHttpError, mapMistralError } from '../../../src/models/mistral/map-error.js';
 import { redactSecrets } from '../../../src/models/redact.js';
 
 const key = 'sk-abcdef0123456789';
