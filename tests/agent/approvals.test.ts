@@ -136,6 +136,8 @@ describe('approvals', () => {
       'tool',
       'assistant',
     ]);
+    // The whole turn, paused and resumed, is committed in a single append.
+    expect(append).toHaveBeenCalledTimes(1);
   });
 
   it('rejects a resume with a missing, unknown or foreign decision', async () => {

@@ -32,12 +32,6 @@ export function statusFaultReply(
   return { status: fault.status, body: openAIErrorBody(message, 'server_error', fault.status), headers };
 }
 
-/** Body-shape faults that replace a normal 200 answer. */
-type BodyFault = Extract<
-  MockFault,
-  { type: 'cut-mid-stream' | 'malformed-json' | 'truncated-json' | 'malformed-sse' }
->;
-
 /** Writes a `chat.completion` JSON answer, broken as the fault says. */
 export async function sendCompletion(
   response: ServerResponse,
