@@ -9,7 +9,9 @@
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
+  createCatalog,
   createRouter,
+  DEFAULT_ROUTES,
   defineAgent,
   InMemoryStore,
   isArabicText,
@@ -32,10 +34,17 @@ export async function main(io: ExampleIO): Promise<number> {
   io.stdout.write(`${backend.banner}\n`);
   try {
     const picture = await loadImage(fileURLToPath(new URL('./vision/sample.png', import.meta.url)));
+    // The Arabic route's default model (Saba) is retired: the catalog names its replacement, visibly. The
+    // demo wraps the replacement in the language-prefix guard, so it resolves the id itself.
+    const arabic = createCatalog().resolve(DEFAULT_ROUTES.arabic);
+    if (arabic.substitution) {
+      const { requested, resolved, reason } = arabic.substitution;
+      io.stdout.write(`[model] arabic route: ${requested} → ${resolved} (${reason})\n`);
+    }
     const router = createRouter({
       provider: backend.provider,
       routes: {
-        arabic: withLanguagePrefix(backend.provider('mistral-small-latest'), {
+        arabic: withLanguagePrefix(backend.provider(arabic.info.id), {
           prefix: 'بالعربية: ',
           accepts: isArabicText,
         }),
