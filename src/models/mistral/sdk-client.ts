@@ -75,9 +75,14 @@ async function unwrap<T>(call: Inspectable<T>): Promise<{ value: T; headers: Hea
  * global state). A failed import is not cached, so a later call can try again.
  */
 export function createSdkLoader(config: SdkClientConfig): () => Promise<MistralSdk> {
-  let loading: Promise<MistralSdk> | undefined;
+  return lazyImport(() => loadSdk(config));
+}
+
+/** Memoizes a module import; a failed import is forgotten so the next call tries again. */
+function lazyImport<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
   return () => {
-    loading ??= loadSdk(config).catch((error: unknown) => {
+    loading ??= load().catch((error: unknown) => {
       loading = undefined;
       throw error;
     });
@@ -86,14 +91,16 @@ export function createSdkLoader(config: SdkClientConfig): () => Promise<MistralS
 }
 
 async function loadSdk(config: SdkClientConfig): Promise<MistralSdk> {
-  const [{ MistralCore }, { HTTPClient }, complete, stream, fim, models] = await Promise.all([
+  // Only the core loads up front; each function's module loads on its first use, so a chat-only app never
+  // pays for FIM or the model list (each SDK entry point pulls in its own request and response schemas).
+  const [{ MistralCore }, { HTTPClient }] = await Promise.all([
     import('@mistralai/mistralai/core.js'),
     import('@mistralai/mistralai/lib/http.js'),
-    import('@mistralai/mistralai/funcs/chatComplete.js'),
-    import('@mistralai/mistralai/funcs/chatStream.js'),
-    import('@mistralai/mistralai/funcs/fimComplete.js'),
-    import('@mistralai/mistralai/funcs/modelsList.js'),
   ]);
+  const loadComplete = lazyImport(() => import('@mistralai/mistralai/funcs/chatComplete.js'));
+  const loadStream = lazyImport(() => import('@mistralai/mistralai/funcs/chatStream.js'));
+  const loadFim = lazyImport(() => import('@mistralai/mistralai/funcs/fimComplete.js'));
+  const loadModels = lazyImport(() => import('@mistralai/mistralai/funcs/modelsList.js'));
   const core = new MistralCore({
     apiKey: async () => config.apiKey(),
     retryConfig: { strategy: 'none' },
@@ -106,7 +113,7 @@ async function loadSdk(config: SdkClientConfig): Promise<MistralSdk> {
   });
   return {
     async chatComplete(body, options) {
-      const call = complete.chatComplete(core, body, request(options));
+      const call = (await loadComplete()).chatComplete(core, body, request(options));
       const [result, info] = await call.$inspect();
       const headers = info.response?.headers ?? new Headers();
       if (result.ok) return { response: result.value as unknown as SdkChatResponse, headers };
@@ -116,16 +123,16 @@ async function loadSdk(config: SdkClientConfig): Promise<MistralSdk> {
     },
     async chatStream(body, options) {
       const { value, headers } = await unwrap(
-        stream.chatStream(core, { ...body, stream: true }, request(options)),
+        (await loadStream()).chatStream(core, { ...body, stream: true }, request(options)),
       );
       return { events: value as unknown as AsyncIterable<{ data: SdkStreamChunk }>, headers };
     },
     async fimComplete(body, options) {
-      const { value, headers } = await unwrap(fim.fimComplete(core, body, request(options)));
+      const { value, headers } = await unwrap((await loadFim()).fimComplete(core, body, request(options)));
       return { response: value as unknown as SdkChatResponse, headers };
     },
     async modelsList(options) {
-      const { value } = await unwrap(models.modelsList(core, undefined, request(options)));
+      const { value } = await unwrap((await loadModels()).modelsList(core, undefined, request(options)));
       return (value.data ?? []) as unknown as SdkModelCard[];
     },
   };
