@@ -83,8 +83,10 @@ export const faultCases: readonly FaultCase[] = [
   server(503),
   {
     name: 'slow first byte past the start timeout',
-    fault: { type: 'slow-first-byte', delayMs: 600 },
-    timeoutMs: 150,
+    // 2 s against a 500 ms start timeout: the timeout fires; the retry (and the next call) must answer within
+    // 500 ms, which leaves room on a loaded CI machine.
+    fault: { type: 'slow-first-byte', delayMs: 2_000 },
+    timeoutMs: 500,
     generate: typed('ConnectionError', ['timeout'], true),
     stream: typed('ConnectionError', ['timeout'], true),
     recovers: { generate: true, stream: true },
