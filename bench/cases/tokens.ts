@@ -1,11 +1,11 @@
 /**
  * `npm run bench -- tokens`: Tekken token counting. Counts 128K tokens of mixed Arabic / English / code text
  * (Arabic and English sentences from ../shared/fixtures/langid, TypeScript from this repository and the
- * Mistral SDK) with the exact counter: cold (engine load + first count, each run in a fresh process), first
- * count on a loaded engine, warm (new text of the same mix, engine and piece memo warm), and the same text
- * again. Also reports engine load time and memory, plain tiktoken (whole text, Tekken's pattern compiled in
- * WASM, no piece memo) as a baseline, and the
- * estimator's speed and error per language. Goals: <= 100 ms cold, <= 70 ms warm.
+ * Mistral SDK) with the exact counter, for both engines (the default JavaScript BPE and the `tiktoken` WASM
+ * engine): cold (engine load + first count, each run in a fresh process, the engines alternating), warm (new
+ * text of the same mix, engine and piece memo warm), and the same text again. Also reports engine load time
+ * and memory, plain tiktoken (whole text, Tekken's pattern compiled in WASM, no piece memo) as a baseline,
+ * and the estimator's speed and error per language. Goals: <= 100 ms cold, <= 70 ms warm.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -14,12 +14,37 @@ import { fileURLToPath } from 'node:url';
 import { estimateTextTokens } from '../../src/memory/estimate-text.js';
 import { nodeRequire } from '../../src/memory/node-require.js';
 import { loadTekkenEngine, type TekkenEngine } from '../../src/memory/tekken-engine.js';
+import { loadTekkenWasmEngine } from '../../src/memory/tekken-wasm-engine.js';
 import { referenceEncoder } from '../../tests/memory/support/reference-encoder.js';
 
 const TARGET_TOKENS = 128_000;
-const COLD_RUNS = 5;
+const COLD_RUNS = 7;
 const WARM_RUNS = 9;
 const here = fileURLToPath(import.meta.url);
+
+const ENGINES = {
+  'JavaScript BPE (default)': loadTekkenEngine,
+  'tiktoken WASM': loadTekkenWasmEngine,
+} as const;
+type EngineName = keyof typeof ENGINES;
+
+interface ColdRun {
+  total: number;
+  cpu: number;
+  load: number;
+  count: number;
+  rssMb: number;
+  heapMb: number;
+}
+
+interface EngineFigures {
+  cold: ColdRun[];
+  warmNew: number[];
+  warmSame: number[];
+  cpuWarmNew: number[];
+  cpuWarmSame: number[];
+  tokensB: number;
+}
 
 interface Sample {
   lang: string;
@@ -83,12 +108,12 @@ function time<T>(action: () => T, cpuLog?: number[]): [number, T] {
 }
 
 /** One cold run, in a fresh process: load the engine, count text A. Prints JSON. */
-function coldOnce(textPath: string): void {
+function coldOnce(name: EngineName, textPath: string): void {
   const text = readFileSync(textPath, 'utf8');
   const memoryBefore = process.memoryUsage();
   const cpu: number[] = [];
   const [total, result] = time(() => {
-    const engine = loadTekkenEngine(nodeRequire()!);
+    const engine = ENGINES[name](nodeRequire()!);
     return { engine, count: engine.countText(text) };
   }, cpu);
   const memoryAfter = process.memoryUsage();
@@ -106,93 +131,107 @@ function coldOnce(textPath: string): void {
   );
 }
 
+function coldRuns(textPath: string): Map<EngineName, ColdRun[]> {
+  const runs = new Map<EngineName, ColdRun[]>(Object.keys(ENGINES).map((name) => [name as EngineName, []]));
+  for (let run = 0; run < COLD_RUNS; run++) {
+    for (const [name, list] of runs) {
+      const child = spawnSync(process.execPath, ['--import', 'tsx', here, '--cold-once', name, textPath], {
+        encoding: 'utf8',
+      });
+      list.push(JSON.parse(child.stdout.trim().split('\n').at(-1)!) as ColdRun);
+    }
+  }
+  return runs;
+}
+
+/** Warm figures: a fresh engine counts text A (untimed), then text B (new text) and text B again. */
+function warmRuns(name: EngineName, textA: string, textB: string, cold: ColdRun[]): EngineFigures {
+  const figures: EngineFigures = {
+    cold,
+    warmNew: [],
+    warmSame: [],
+    cpuWarmNew: [],
+    cpuWarmSame: [],
+    tokensB: 0,
+  };
+  for (let run = 0; run < WARM_RUNS; run++) {
+    const fresh = ENGINES[name](nodeRequire()!);
+    fresh.countText(textA);
+    const [newTime, countB] = time(() => fresh.countText(textB), figures.cpuWarmNew);
+    figures.tokensB = countB;
+    figures.warmNew.push(newTime);
+    figures.warmSame.push(time(() => fresh.countText(textB), figures.cpuWarmSame)[0]);
+    fresh.free();
+  }
+  return figures;
+}
+
 function main(): void {
   const builder = loadTekkenEngine(nodeRequire()!);
   const textA = mixedText(builder, 0);
   const textB = mixedText(builder, 1);
+  const tokensA = builder.countText(textA);
   builder.free();
   const { writeFileSync, mkdtempSync, rmSync } = require_();
   const { tmpdir } = requireOs();
   const folder = mkdtempSync(join(tmpdir(), 'dragoman-bench-'));
   const textPath = join(folder, 'a.txt');
   writeFileSync(textPath, textA);
-  const cold = Array.from({ length: COLD_RUNS }, () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', here, '--cold-once', textPath], {
-      encoding: 'utf8',
-    });
-    return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as {
-      total: number;
-      cpu: number;
-      load: number;
-      count: number;
-      rssMb: number;
-      heapMb: number;
-    };
-  });
+  const cold = coldRuns(textPath);
   rmSync(folder, { recursive: true, force: true });
 
-  const engine = loadTekkenEngine(nodeRequire()!);
-  const firstCpu: number[] = [];
-  const [firstCount, tokensA] = time(() => engine.countText(textA), firstCpu);
-  const warmNew: number[] = [];
-  const warmSame: number[] = [];
+  const engines = [...cold].map(([name, runs]) => [name, warmRuns(name, textA, textB, runs)] as const);
   const whole: number[] = [];
   const estimate: number[] = [];
-  const cpu = {
-    warmNew: [] as number[],
-    warmSame: [] as number[],
-    whole: [] as number[],
-    estimate: [] as number[],
-  };
-  let tokensB = 0;
+  const cpu = { whole: [] as number[], estimate: [] as number[] };
   const reference = referenceEncoder();
   for (let run = 0; run < WARM_RUNS; run++) {
-    // A fresh engine memo for "new text": reload is not timed; text B is never counted before on it.
-    const fresh = loadTekkenEngine(nodeRequire()!);
-    fresh.countText(textA);
-    const [newTime, countB] = time(() => fresh.countText(textB), cpu.warmNew);
-    tokensB = countB;
-    warmNew.push(newTime);
-    warmSame.push(time(() => fresh.countText(textB), cpu.warmSame)[0]);
     whole.push(time(() => reference(textB).length, cpu.whole)[0]);
     estimate.push(time(() => estimateTextTokens(textB), cpu.estimate)[0]);
-    fresh.free();
   }
+  const tokensB = engines[0]![1].tokensB;
   const estimated = estimateTextTokens(textB);
 
   const fmt = (value: number) => value.toFixed(1);
+  const wallCpu = (wall: number[], cpuTimes: number[]) =>
+    `${fmt(median(wall))} ms | ${fmt(median(cpuTimes))} ms`;
   console.log('## Token counting (Tekken, 128K tokens of mixed Arabic / English / code)\n');
   console.log('Command: `npm run bench -- tokens`\n');
   console.log(
-    `Text A: ${tokensA.toLocaleString('en-US')} tokens, ${textA.length.toLocaleString('en-US')} chars; text B: ${tokensB.toLocaleString('en-US')} tokens.\n`,
+    `Text A: ${tokensA.toLocaleString('en-US')} tokens, ${textA.length.toLocaleString('en-US')} chars; text B: ${tokensB.toLocaleString('en-US')} tokens. Both engines give the same counts (checked below).\n`,
   );
-  console.log('| measurement | median wall | median CPU | goal |\n|---|---|---|---|');
+  console.log('| engine | measurement | median wall | median CPU | goal |\n|---|---|---|---|---|');
+  for (const [name, figures] of engines) {
+    const coldCounts = new Set(figures.cold.map((run) => run.count));
+    if (coldCounts.size !== 1 || !coldCounts.has(tokensA) || figures.tokensB !== tokensB) {
+      throw new Error(`${name} counted ${[...coldCounts].join(', ')} / ${figures.tokensB} tokens`);
+    }
+    const coldCell = wallCpu(
+      figures.cold.map((run) => run.total),
+      figures.cold.map((run) => run.cpu),
+    );
+    console.log(
+      `| ${name} | cold: load + count text A (fresh process, ${COLD_RUNS} runs) | ${coldCell} | <= 100 ms |`,
+    );
+    console.log(
+      `| ${name} | engine load alone | ${fmt(median(figures.cold.map((run) => run.load)))} ms | | |`,
+    );
+    console.log(
+      `| ${name} | warm: count text B after text A (new text, ${WARM_RUNS} runs) | ${wallCpu(figures.warmNew, figures.cpuWarmNew)} | <= 70 ms |`,
+    );
+    console.log(
+      `| ${name} | warm: count text B again | ${wallCpu(figures.warmSame, figures.cpuWarmSame)} | |`,
+    );
+    console.log(
+      `| ${name} | memory after cold run: RSS growth / JS heap + external | ${fmt(median(figures.cold.map((run) => run.rssMb)))} MB / ${fmt(median(figures.cold.map((run) => run.heapMb)))} MB | | |`,
+    );
+  }
   console.log(
-    `| cold: engine load + count text A (fresh process, ${COLD_RUNS} runs) | ${fmt(median(cold.map((run) => run.total)))} ms | ${fmt(median(cold.map((run) => run.cpu)))} ms | <= 100 ms |`,
+    `| baseline | tiktoken alone (Tekken pattern in WASM, whole text B, no memo) | ${wallCpu(whole, cpu.whole)} | |`,
   );
-  console.log(
-    `| engine load alone (read ranks + build WASM BPE) | ${fmt(median(cold.map((run) => run.load)))} ms | | |`,
-  );
-  console.log(
-    `| first count on a just-loaded engine (piece memo empty) | ${fmt(firstCount)} ms | ${fmt(firstCpu[0]!)} ms | |`,
-  );
-  console.log(
-    `| warm: count text B after text A (new text, ${WARM_RUNS} runs) | ${fmt(median(warmNew))} ms | ${fmt(median(cpu.warmNew))} ms | <= 70 ms |`,
-  );
-  console.log(
-    `| warm: count text B again | ${fmt(median(warmSame))} ms | ${fmt(median(cpu.warmSame))} ms | |`,
-  );
-  console.log(
-    `| baseline: tiktoken alone (Tekken pattern in WASM, whole text B, no memo) | ${fmt(median(whole))} ms | ${fmt(median(cpu.whole))} ms | |`,
-  );
-  console.log(
-    `| estimator on text B (no engine) | ${fmt(median(estimate))} ms | ${fmt(median(cpu.estimate))} ms | |`,
-  );
-  console.log(`| memory after load: RSS growth | ${fmt(median(cold.map((run) => run.rssMb)))} MB | | |`);
-  console.log(
-    `| memory after load: JS heap + external (WASM) growth | ${fmt(median(cold.map((run) => run.heapMb)))} MB | | |`,
-  );
-  console.log(`| estimator error on text B | ${fmt(((estimated - tokensB) / tokensB) * 100)}% | | |`);
+  console.log(`| estimator | text B, no engine | ${wallCpu(estimate, cpu.estimate)} | |`);
+  console.log(`| estimator | error on text B | ${fmt(((estimated - tokensB) / tokensB) * 100)}% | | |`);
+  const engine = loadTekkenEngine(nodeRequire()!);
   estimatorTable(engine);
 }
 
@@ -223,5 +262,5 @@ function requireOs(): typeof import('node:os') {
 }
 
 const coldFlag = process.argv.indexOf('--cold-once');
-if (coldFlag >= 0) coldOnce(process.argv[coldFlag + 1]!);
+if (coldFlag >= 0) coldOnce(process.argv[coldFlag + 1] as EngineName, process.argv[coldFlag + 2]!);
 else main();

@@ -1,7 +1,7 @@
 /**
- * The Tekken vocabulary as flat typed arrays: token bytes back to back, where each rank starts, and an
- * open-addressing hash table from byte strings to ranks. Built in one pass over the compressed list, with no
- * per-token strings or objects, so it loads in a few milliseconds and takes about 3 MB.
+ * The Tekken vocabulary as flat typed arrays: token bytes back to back, where each rank starts, an
+ * open-addressing hash table from byte strings to ranks, and a direct table of two-byte tokens. Built in one
+ * pass over the compressed list, with no per-token strings or objects: about 20 ms and 3 MB.
  */
 export interface RankTable {
   /** Rank of `bytes[start..end)`, or -1 when that byte string is not a token. */
@@ -46,6 +46,8 @@ export function buildRankTable(
   while (capacity < rankCount * 2) capacity <<= 1;
   const mask = capacity - 1;
   const slots = new Int32Array(capacity).fill(-1);
+  // Two-byte tokens, looked up directly: most lookups during a merge are of two single bytes.
+  const pairs = new Int32Array(65_536).fill(-1);
   let length = 0;
   let cursor = from;
   for (let rank = 0; rank < rankCount; rank++) {
@@ -77,11 +79,13 @@ export function buildRankTable(
       slot = (slot + 1) & mask;
     }
     slots[slot] = rank;
+    if (length - start === 2) pairs[(bytes[start]! << 8) | bytes[start + 1]!] = rank;
   }
   return {
     size: rankCount,
     rankOf(key, start, end) {
       const keyLength = end - start;
+      if (keyLength === 2) return pairs[(key[start]! << 8) | key[start + 1]!]!;
       let slot = hashBytes(key, start, end) & mask;
       for (;;) {
         const rank = slots[slot]!;
