@@ -144,26 +144,31 @@ function coldRuns(textPath: string): Map<EngineName, ColdRun[]> {
   return runs;
 }
 
-/** Warm figures: a fresh engine counts text A (untimed), then text B (new text) and text B again. */
-function warmRuns(name: EngineName, textA: string, textB: string, cold: ColdRun[]): EngineFigures {
-  const figures: EngineFigures = {
-    cold,
-    warmNew: [],
-    warmSame: [],
-    cpuWarmNew: [],
-    cpuWarmSame: [],
-    tokensB: 0,
-  };
-  for (let run = 0; run < WARM_RUNS; run++) {
-    const fresh = ENGINES[name](nodeRequire()!);
-    fresh.countText(textA);
-    const [newTime, countB] = time(() => fresh.countText(textB), figures.cpuWarmNew);
-    figures.tokensB = countB;
-    figures.warmNew.push(newTime);
-    figures.warmSame.push(time(() => fresh.countText(textB), figures.cpuWarmSame)[0]);
-    fresh.free();
+/**
+ * Warm figures, the engines alternating run by run: a fresh engine counts text A (untimed), then text B (new
+ * text) and text B again.
+ */
+function warmRuns(
+  textA: string,
+  textB: string,
+  cold: Map<EngineName, ColdRun[]>,
+): Map<EngineName, EngineFigures> {
+  const all = new Map<EngineName, EngineFigures>();
+  for (const [name, runs] of cold) {
+    all.set(name, { cold: runs, warmNew: [], warmSame: [], cpuWarmNew: [], cpuWarmSame: [], tokensB: 0 });
   }
-  return figures;
+  for (let run = 0; run < WARM_RUNS; run++) {
+    for (const [name, figures] of all) {
+      const fresh = ENGINES[name](nodeRequire()!);
+      fresh.countText(textA);
+      const [newTime, countB] = time(() => fresh.countText(textB), figures.cpuWarmNew);
+      figures.tokensB = countB;
+      figures.warmNew.push(newTime);
+      figures.warmSame.push(time(() => fresh.countText(textB), figures.cpuWarmSame)[0]);
+      fresh.free();
+    }
+  }
+  return all;
 }
 
 function main(): void {
@@ -180,7 +185,7 @@ function main(): void {
   const cold = coldRuns(textPath);
   rmSync(folder, { recursive: true, force: true });
 
-  const engines = [...cold].map(([name, runs]) => [name, warmRuns(name, textA, textB, runs)] as const);
+  const engines = [...warmRuns(textA, textB, cold)];
   const whole: number[] = [];
   const estimate: number[] = [];
   const cpu = { whole: [] as number[], estimate: [] as number[] };
