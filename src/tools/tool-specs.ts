@@ -34,7 +34,8 @@ export function toToolSpecs(tools: ToolSet): ToolSpec[] {
       });
     }
     const parameters = toJsonSchema(tool.parameters, `${where}.parameters`, { objectRoot: true });
-    specs.push({ name, description: tool.description, parameters });
+    // Frozen, like the list defineAgent freezes, so adapters may compile them once and reuse the result.
+    specs.push(Object.freeze({ name, description: tool.description, parameters }));
   }
   return specs;
 }

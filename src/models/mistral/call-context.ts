@@ -4,8 +4,8 @@
  * @module
  */
 import { UserInputError } from '../../errors.js';
-import { type RetryOptions, withRetry } from '../retry.js';
-import { withStartTimeout } from '../timeout.js';
+import { type RetryControl, type RetryOptions, withRetry } from '../retry.js';
+import { type StartTimeoutOptions, type StartTimeoutTimer, withStartTimeout } from '../timeout.js';
 import { type MistralErrorContext, mapMistralError } from './map-error.js';
 import type { MistralSdk } from './sdk-client.js';
 
@@ -15,6 +15,8 @@ export interface CallContext {
   /** The API key for this call; throws `UserInputError` `invalid-config` when there is none. */
   apiKey: () => string;
   timeoutMs: number;
+  /** One timer for the start timeouts of all this provider's calls; without it each call arms its own. */
+  startTimer?: StartTimeoutTimer;
   retry: RetryOptions;
   /** For tests: jitter and fresh tool-call ids. */
   random?: () => number;
@@ -55,24 +57,29 @@ export async function runCall<T>(
   const apiKey = context.apiKey();
   const sdk = await context.load();
   const { signal } = details;
-  const errorContext: MistralErrorContext = { ...details, apiKey };
-  const what = `${details.operation}${details.model ? ` (${details.model})` : ''}`;
-  return withRetry(
-    async () => {
-      try {
-        return await withStartTimeout((combined) => start(sdk, combined), {
-          timeoutMs: context.timeoutMs,
-          what,
-          ...(signal ? { signal } : {}),
-        });
-      } catch (error) {
-        throw mapMistralError(error, errorContext);
-      }
-    },
-    {
-      ...context.retry,
-      ...(signal ? { signal } : {}),
-      ...(context.random ? { random: context.random } : {}),
-    },
-  );
+  const timeout: StartTimeoutOptions = {
+    timeoutMs: context.timeoutMs,
+    what: `${details.operation}${details.model ? ` (${details.model})` : ''}`,
+  };
+  if (context.startTimer !== undefined) timeout.timer = context.startTimer;
+  if (signal) timeout.signal = signal;
+  const attempt = async () => {
+    try {
+      return await withStartTimeout((combined) => start(sdk, combined), timeout);
+    } catch (error) {
+      throw mapMistralError(error, { ...details, apiKey });
+    }
+  };
+  return withRetry(attempt, signal ? { ...retryControl(context), signal } : retryControl(context));
+}
+
+// The retry control of a provider's calls without a signal, built once per context.
+const retryControls = new WeakMap<CallContext, RetryControl>();
+function retryControl(context: CallContext): RetryControl {
+  let control = retryControls.get(context);
+  if (control === undefined) {
+    control = context.random ? { ...context.retry, random: context.random } : { ...context.retry };
+    retryControls.set(context, control);
+  }
+  return control;
 }

@@ -7,7 +7,20 @@ import type { ModelRequest } from '../types.js';
 import { type CompileMessagesOptions, compileMessages } from './compile-messages.js';
 import { compileSettings, compileTools } from './compile-settings.js';
 import type { ToolCallIdMap } from './tool-call-ids.js';
-import type { WireChatRequest } from './wire-types.js';
+import type { WireChatRequest, WireTool } from './wire-types.js';
+
+const NO_NAMES: readonly string[] = Object.freeze([]);
+// Tool names per compiled tool list; the list is reused while the agent's specs are (see compileTools).
+const toolNamesOf = new WeakMap<readonly WireTool[], readonly string[]>();
+
+function namesOf(tools: readonly WireTool[]): readonly string[] {
+  let names = toolNamesOf.get(tools);
+  if (names === undefined) {
+    names = tools.map((tool) => tool.function.name);
+    if (Object.isFrozen(tools)) toolNamesOf.set(tools, names);
+  }
+  return names;
+}
 
 /** Options of {@link compileMistralRequest}. */
 export interface CompileRequestOptions extends Omit<CompileMessagesOptions, 'reasoning'> {
@@ -44,8 +57,9 @@ export function compileMistralRequest(input: ModelRequest, options: CompileReque
   const compiled = compileMessages(input.messages, { ...options, reasoning });
   const tools = compileTools(input.tools);
   const request: WireChatRequest = { model: options.model, messages: compiled.messages };
-  if (tools !== undefined) request.tools = tools;
-  const toolNames = tools?.map((tool) => tool.function.name) ?? [];
+  // The SDK only reads the request (it serializes a copy), so the shared frozen list is safe to send.
+  if (tools !== undefined) request.tools = tools as WireTool[];
+  const toolNames = tools === undefined ? NO_NAMES : namesOf(tools);
   Object.assign(request, compileSettings(input.settings, { toolNames, reasoning }));
   const result: CompiledRequest = { request, toolCallIds: compiled.toolCallIds };
   if (compiled.prefix !== undefined) result.prefix = compiled.prefix;

@@ -13,9 +13,30 @@ function invalid(path: string, message: string, hint: string): UserInputError {
   return new UserInputError('invalid-input', message, { path, hint });
 }
 
-/** Tools as Mistral function tools; `undefined` when there are none. Names must be unique and valid. */
-export function compileTools(tools: readonly ToolSpec[] | undefined): WireTool[] | undefined {
+// Compiled tools per frozen spec array (an agent sends the same frozen specs on every call).
+const compiledTools = new WeakMap<readonly ToolSpec[], readonly WireTool[]>();
+
+function isDeepFrozen(tools: readonly ToolSpec[]): boolean {
+  if (!Object.isFrozen(tools)) return false;
+  for (const tool of tools) if (!Object.isFrozen(tool)) return false;
+  return true;
+}
+
+/**
+ * Tools as Mistral function tools; `undefined` when there are none. Names must be unique and valid. The
+ * result for an array frozen with frozen specs (what `defineAgent` makes) is compiled once and reused; it is
+ * frozen too, so callers must copy it before changing it.
+ */
+export function compileTools(tools: readonly ToolSpec[] | undefined): readonly WireTool[] | undefined {
   if (tools === undefined || tools.length === 0) return undefined;
+  const cached = compiledTools.get(tools);
+  if (cached !== undefined) return cached;
+  const compiled = compileToolList(tools);
+  if (isDeepFrozen(tools)) compiledTools.set(tools, Object.freeze(compiled));
+  return compiled;
+}
+
+function compileToolList(tools: readonly ToolSpec[]): WireTool[] {
   const names = new Set<string>();
   return tools.map((tool, index) => {
     const path = `tools[${index}]`;

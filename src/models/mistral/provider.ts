@@ -5,7 +5,7 @@
  */
 import { UserInputError } from '../../errors.js';
 import { type RetryOptions, validateRetryOptions } from '../retry.js';
-import { DEFAULT_START_TIMEOUT_MS, validateTimeoutMs } from '../timeout.js';
+import { createStartTimeoutTimer, DEFAULT_START_TIMEOUT_MS, validateTimeoutMs } from '../timeout.js';
 import type { CallOptions, ModelLister, RemoteModelInfo } from '../types.js';
 import { type CallContext, createKeyResolver } from './call-context.js';
 import { type FimRequest, type FimResponse, runFim } from './fim.js';
@@ -78,6 +78,7 @@ export function createMistral(options: MistralProviderOptions = {}): MistralProv
       ...(options.fetch ? { fetch: options.fetch } : {}),
     }),
     timeoutMs: options.timeoutMs ?? DEFAULT_START_TIMEOUT_MS,
+    startTimer: createStartTimeoutTimer(),
     retry: options.retry ?? {},
     ...(options.random ? { random: options.random } : {}),
   };
