@@ -10,6 +10,8 @@ export interface WorkspaceLimits {
   maxSearchResults?: number;
   /** Files larger than this are skipped by `search`, in bytes. @default 1_048_576 (1 MiB) */
   maxSearchFileBytes?: number;
+  /** Time a search pattern may spend matching, in milliseconds; slower patterns are refused. @default 10_000 */
+  searchTimeoutMs?: number;
   /** Time limit of one command, in milliseconds. @default 30_000 */
   commandTimeoutMs?: number;
   /** Bytes of stdout and of stderr kept from one command; the rest is dropped and reported. @default 65_536 */
@@ -23,6 +25,7 @@ export const defaultWorkspaceLimits: Required<WorkspaceLimits> = {
   maxListEntries: 1_000,
   maxSearchResults: 200,
   maxSearchFileBytes: 1_048_576,
+  searchTimeoutMs: 10_000,
   commandTimeoutMs: 30_000,
   maxOutputBytes: 65_536,
 };

@@ -4,6 +4,7 @@ import { UserInputError } from '../../errors.js';
 import { isBinary } from './binary.js';
 import { globToMatcher } from './glob.js';
 import { skippedDirectories } from './limits.js';
+import { createLineMatcher } from './line-matcher.js';
 import { resolveInside } from './resolve-inside.js';
 
 /** Options of {@link searchWorkspace}. */
@@ -22,6 +23,10 @@ export interface SearchOptions {
   maxResults?: number;
   /** Files larger than this are skipped, in bytes. @default 1_048_576 */
   maxFileBytes?: number;
+  /** Time the pattern may spend matching, in total; a slower pattern is refused. @default 10_000 */
+  timeoutMs?: number;
+  /** Stops the search. */
+  signal?: AbortSignal;
 }
 
 /** One matching line. */
@@ -53,34 +58,49 @@ const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*(?:[+*]|\{\d+,?\d*\})(?:[^()\\]|\\.
 /**
  * Searches the text files of the workspace line by line, like a small ripgrep: walks directories in sorted
  * order, never enters `.git` or `node_modules`, never follows symlinks, skips binary and oversized files.
+ * A pattern that can backtrack is matched in a worker thread with a deadline (see line-matcher.ts), so a
+ * catastrophic pattern is refused after `timeoutMs` instead of blocking the process.
  * @throws {UserInputError} for an invalid regular expression or glob, or a path outside the workspace.
  */
 export async function searchWorkspace(root: string, options: SearchOptions): Promise<SearchResult> {
   const maxResults = options.maxResults ?? 200;
   const maxFileBytes = options.maxFileBytes ?? 1_048_576;
   const expression = compile(options);
-  const matchesGlob = options.glob ? globToMatcher(options.glob) : () => true;
-  const start = await resolveInside(root, options.path ?? '.');
   const result: SearchResult = { matches: [], truncated: false, filesSearched: 0, filesSkipped: 0 };
-  const startInfo = start.exists ? await lstat(start.absolute) : undefined;
-  const queue: Array<{ absolute: string; relative: string }> = [];
-  if (startInfo?.isFile()) await searchFile(start.absolute, start.relative);
-  else if (startInfo?.isDirectory()) queue.push(start);
-  while (queue.length > 0 && !result.truncated) {
-    const directory = queue.shift()!;
-    for (const name of (await readdir(directory.absolute)).sort()) {
-      if (result.truncated) break;
-      const absolute = path.join(directory.absolute, name);
-      const relative = directory.relative === '.' ? name : `${directory.relative}/${name}`;
-      const stats = await lstat(absolute);
-      if (stats.isDirectory() && !skippedDirectories.has(name)) queue.push({ absolute, relative });
-      else if (stats.isFile() && matchesGlob(relative)) {
-        if (stats.size > maxFileBytes) result.filesSkipped++;
-        else await searchFile(absolute, relative);
+  const matcher = createLineMatcher(expression, {
+    timeoutMs: options.timeoutMs ?? 10_000,
+    pattern: options.pattern,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  try {
+    return await walk();
+  } finally {
+    await matcher.close();
+  }
+
+  async function walk(): Promise<SearchResult> {
+    const matchesGlob = options.glob ? globToMatcher(options.glob) : () => true;
+    const start = await resolveInside(root, options.path ?? '.');
+    const startInfo = start.exists ? await lstat(start.absolute) : undefined;
+    const queue: Array<{ absolute: string; relative: string }> = [];
+    if (startInfo?.isFile()) await searchFile(start.absolute, start.relative);
+    else if (startInfo?.isDirectory()) queue.push(start);
+    while (queue.length > 0 && !result.truncated) {
+      const directory = queue.shift()!;
+      for (const name of (await readdir(directory.absolute)).sort()) {
+        if (result.truncated) break;
+        const absolute = path.join(directory.absolute, name);
+        const relative = directory.relative === '.' ? name : `${directory.relative}/${name}`;
+        const stats = await lstat(absolute);
+        if (stats.isDirectory() && !skippedDirectories.has(name)) queue.push({ absolute, relative });
+        else if (stats.isFile() && matchesGlob(relative)) {
+          if (stats.size > maxFileBytes) result.filesSkipped++;
+          else await searchFile(absolute, relative);
+        }
       }
     }
+    return result;
   }
-  return result;
 
   async function searchFile(absolute: string, relative: string): Promise<void> {
     const bytes = await readFile(absolute);
@@ -89,18 +109,18 @@ export async function searchWorkspace(root: string, options: SearchOptions): Pro
       return;
     }
     result.filesSearched++;
-    const lines = bytes.toString('utf8').split('\n');
-    for (const [index, line] of lines.entries()) {
-      expression.lastIndex = 0;
-      const found = expression.exec(line);
-      if (!found) continue;
-      if (result.matches.length >= maxResults) {
-        result.truncated = true;
-        return;
-      }
+    const content = bytes.toString('utf8');
+    const room = maxResults - result.matches.length;
+    // One more than there is room for tells a truncated search from one that filled up exactly.
+    const found = await matcher.match(content, room + 1);
+    if (found.length === 0) return;
+    const lines = content.split('\n');
+    for (const [index, column] of found.slice(0, room)) {
+      const line = lines[index]!;
       const text = line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)}…` : line;
-      result.matches.push({ path: relative, line: index + 1, column: found.index + 1, text });
+      result.matches.push({ path: relative, line: index + 1, column: column + 1, text });
     }
+    if (found.length > room) result.truncated = true;
   }
 }
 

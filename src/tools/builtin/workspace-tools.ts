@@ -110,11 +110,13 @@ export function readOnlyWorkspaceTools(options: Pick<WorkspaceToolsOptions, 'roo
         glob: z.string().optional().describe('Only files matching this glob, e.g. "*.ts" or "src/**/*.md".'),
         path: pathArgument.default('.'),
       }),
-      execute: (args) =>
+      execute: (args, context) =>
         searchWorkspace(root, {
           ...args,
           maxResults: limits.maxSearchResults,
           maxFileBytes: limits.maxSearchFileBytes,
+          timeoutMs: limits.searchTimeoutMs,
+          signal: context.signal,
         }),
     }),
   };

@@ -108,3 +108,45 @@ describe('globToMatcher', () => {
     expect(() => globToMatcher('{a,b')).toThrow(/without "}"/);
   });
 });
+
+describe('patterns that backtrack', () => {
+  const catastrophic = `${'a'.repeat(40)}!\n`;
+
+  it('refuses a pattern that does not finish within its time limit, without blocking the process', async () => {
+    await writeFile(path.join(workspace.root, 'slow.txt'), catastrophic);
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 20);
+    const started = performance.now();
+    const error = await searchWorkspace(workspace.root, { pattern: '(a|aa)*$', timeoutMs: 300 }).catch(
+      (caught: unknown) => caught,
+    );
+    clearInterval(ticker);
+    expect(error).toBeInstanceOf(UserInputError);
+    expect((error as UserInputError).message).toMatch(/"\(a\|aa\)\*\$" did not finish within 300 ms/);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    // The event loop kept turning while the pattern ran in the worker.
+    expect(ticks).toBeGreaterThan(3);
+  });
+
+  it('stops when the signal aborts', async () => {
+    await writeFile(path.join(workspace.root, 'slow.txt'), catastrophic);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    await expect(
+      searchWorkspace(workspace.root, { pattern: '(a|a)*$', signal: controller.signal }),
+    ).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('still finds matches with a repeating pattern, across files, and reports truncation', async () => {
+    for (const name of ['a.txt', 'b.txt', 'c.txt']) {
+      await writeFile(path.join(workspace.root, name), 'one foo1\ntwo\nthree foo22\n');
+    }
+    const result = await searchWorkspace(workspace.root, { pattern: 'fo+\\d+', maxResults: 5 });
+    expect(result.matches.slice(0, 2)).toEqual([
+      { path: 'a.txt', line: 1, column: 5, text: 'one foo1' },
+      { path: 'a.txt', line: 3, column: 7, text: 'three foo22' },
+    ]);
+    expect(result.matches).toHaveLength(5);
+    expect(result.truncated).toBe(true);
+  });
+});
