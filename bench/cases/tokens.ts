@@ -14,8 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { estimateTextTokens } from '../../src/memory/estimate-text.js';
 import { nodeRequire } from '../../src/memory/node-require.js';
 import { loadTekkenEngine, type TekkenEngine } from '../../src/memory/tekken-engine.js';
-import { loadTekkenWasmEngine } from '../../src/memory/tekken-wasm-engine.js';
 import { referenceEncoder } from '../../tests/memory/support/reference-encoder.js';
+import { loadTekkenWasmEngine } from '../../tests/memory/support/tekken-wasm-engine.js';
 
 const TARGET_TOKENS = 128_000;
 const COLD_RUNS = 7;

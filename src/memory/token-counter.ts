@@ -13,7 +13,7 @@ export interface TokenCounterOptions {
   calibrate?: boolean;
   /**
    * Loads the exact tokenizer; called once, on first use. Returning `undefined` or throwing selects the
-   * estimator. @default loads Tekken into the `tiktoken` WASM engine (Node only)
+   * estimator. @default loads the Tekken ranks into dragoman's JavaScript BPE engine (Node only)
    */
   loadTokenizer?: () => TextTokenizer | undefined;
 }
@@ -30,7 +30,7 @@ function loadDefaultTokenizer(): TextTokenizer | undefined {
 }
 
 /**
- * Creates the default token counter: exact Tekken counts when the `tiktoken` engine and the Tekken ranks
+ * Creates the default token counter: exact Tekken counts when the Tekken ranks
  * load (Node), else the per-script estimator. Nothing is loaded until the first count or `.exact` read;
  * each counter loads its own engine once.
  * @example

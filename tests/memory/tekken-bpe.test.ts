@@ -8,9 +8,9 @@ import { createPieceEncoder } from '../../src/memory/tekken-bpe.js';
 import { loadTekkenEngine } from '../../src/memory/tekken-engine.js';
 import { buildRankTable, type RankTable } from '../../src/memory/tekken-rank-table.js';
 import { readTekkenVocabulary } from '../../src/memory/tekken-ranks.js';
-import { loadTekkenWasmEngine } from '../../src/memory/tekken-wasm-engine.js';
 import { readLangid } from './support/fixtures.js';
 import { referenceEncoder } from './support/reference-encoder.js';
+import { loadTekkenWasmEngine } from './support/tekken-wasm-engine.js';
 
 /** A rank table over base64 tokens, ranks in list order. */
 function table(...tokens: string[]): RankTable {

@@ -1,7 +1,7 @@
-import type { TekkenEngine } from './tekken-engine.js';
-import { toJavaScriptPattern } from './tekken-pattern.js';
-import { createPieceCounter } from './tekken-piece-counter.js';
-import { readTekkenRanks } from './tekken-ranks.js';
+import type { TekkenEngine } from '../../../src/memory/tekken-engine.js';
+import { toJavaScriptPattern } from '../../../src/memory/tekken-pattern.js';
+import { createPieceCounter } from '../../../src/memory/tekken-piece-counter.js';
+import { readTekkenRanks } from '../../../src/memory/tekken-ranks.js';
 
 interface WasmTiktoken {
   encode_ordinary(text: string): Uint32Array;
