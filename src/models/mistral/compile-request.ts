@@ -54,7 +54,10 @@ export function compileMistralRequest(input: ModelRequest, options: CompileReque
     });
   }
   const reasoning = options.reasoning === true;
-  const compiled = compileMessages(input.messages, { ...options, reasoning });
+  const compiled = compileMessages(
+    input.messages,
+    options.reasoning === reasoning ? options : { ...options, reasoning },
+  );
   const tools = compileTools(input.tools);
   const request: WireChatRequest = { model: options.model, messages: compiled.messages };
   // The SDK only reads the request (it serializes a copy), so the shared frozen list is safe to send.

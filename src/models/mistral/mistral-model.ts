@@ -53,10 +53,13 @@ export function createMistralModel(
   }
   const { reasoning: _reasoning, ...defaults } = settings;
   const reasoning = hasReasoning(modelId, settings);
+  const hasDefaults = Object.keys(defaults).length > 0;
+  const compileOptions = { model: modelId, reasoning };
   const compile = (request: ModelRequest): CompiledRequest => {
     context.apiKey();
-    const merged = { ...request, settings: { ...defaults, ...request?.settings } };
-    return compileMistralRequest(merged, { model: modelId, reasoning });
+    // Without per-model defaults the request's own settings are the settings: no copy needed.
+    const merged = hasDefaults ? { ...request, settings: { ...defaults, ...request?.settings } } : request;
+    return compileMistralRequest(merged, compileOptions);
   };
 
   async function generate(request: ModelRequest, options: CallOptions = {}): Promise<ModelResponse> {

@@ -57,20 +57,25 @@ export interface ToolCallIdMap {
  * sight, so it can never merge two calls.
  */
 export function createToolCallIdMap(): ToolCallIdMap {
-  const toWireMap = new Map<string, string>();
-  const toForeignMap = new Map<string, string>();
-  const assign = (foreignId: string): string => {
+  // Created on first use: most compiled histories hold no tool calls.
+  let toWireMap: Map<string, string> | undefined;
+  let toForeignMap: Map<string, string> | undefined;
+  const assign = (foreignId: string, wire: Map<string, string>, foreign: Map<string, string>): string => {
     let candidate = isMistralToolCallId(foreignId) ? foreignId : hashToolCallId(foreignId);
-    for (let salt = 1; toForeignMap.has(candidate); salt++) {
+    for (let salt = 1; foreign.has(candidate); salt++) {
       candidate = hashToolCallId(`${foreignId}\u0000${salt}`);
     }
-    toWireMap.set(foreignId, candidate);
-    toForeignMap.set(candidate, foreignId);
+    wire.set(foreignId, candidate);
+    foreign.set(candidate, foreignId);
     return candidate;
   };
   return {
-    toWire: (foreignId) => toWireMap.get(foreignId) ?? assign(foreignId),
-    toForeign: (wireId) => toForeignMap.get(wireId),
-    entries: () => [...toWireMap.entries()],
+    toWire: (foreignId) => {
+      toWireMap ??= new Map();
+      toForeignMap ??= new Map();
+      return toWireMap.get(foreignId) ?? assign(foreignId, toWireMap, toForeignMap);
+    },
+    toForeign: (wireId) => toForeignMap?.get(wireId),
+    entries: () => (toWireMap ? [...toWireMap.entries()] : []),
   };
 }
