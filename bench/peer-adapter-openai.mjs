@@ -11,11 +11,20 @@
  */
 export async function setup({ baseURL, model, apiKey, framework, tool }) {
   const { openaiCompatible, defineAgent, run, stream } = framework;
-  const add = framework.tool({ description: tool.description, parameters: tool.schema, execute: tool.execute });
+  const add = framework.tool({
+    description: tool.description,
+    parameters: tool.schema,
+    execute: tool.execute,
+  });
   const agent = defineAgent({
     name: 'peer-bench-openai',
     tools: { [tool.name]: add },
-    model: openaiCompatible({ baseURL: `${baseURL.replace(/\/$/, '')}/v1`, apiKey, model, family: 'generic' }),
+    model: openaiCompatible({
+      baseURL: `${baseURL.replace(/\/$/, '')}/v1`,
+      apiKey,
+      model,
+      family: 'generic',
+    }),
   });
   return {
     run: async (question) => (await run(agent, question)).text,

@@ -1,9 +1,9 @@
 export * from './catalog/index.js';
 export { messageImages, messageText } from './message-text.js';
-export type { RetryOptions } from './retry.js';
-export type { StartTimeoutOptions } from './timeout.js';
 export * from './mistral/index.js';
 export * from './openai-compatible/index.js';
+export type { RetryOptions } from './retry.js';
+export type { StartTimeoutOptions } from './timeout.js';
 export type {
   AssistantMessage,
   AssistantMeta,
