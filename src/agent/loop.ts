@@ -1,9 +1,9 @@
 import { AbortError, abortErrorFrom, UserInputError } from '../errors.js';
+import { abortable } from '../models/abortable.js';
 import { messageText } from '../models/message-text.js';
 import type { AssistantMessage, AssistantMeta, Message, ToolCall } from '../models/types.js';
 import { type ParsedToolCall, parseToolArguments, type RejectedToolCall } from '../tools/parse-arguments.js';
 import type { ToolSet } from '../tools/types.js';
-import { abortable } from './abortable.js';
 import type { Agent } from './agent.js';
 import { checkResume, findPendingApprovals } from './approvals.js';
 import { deprecationWarning } from './deprecation.js';

@@ -9,6 +9,7 @@ import {
   PROMPT_OVERHEAD_TOKENS,
   shrinkBudgetForOverflow,
 } from '../memory/index.js';
+import { abortable } from '../models/abortable.js';
 import { messageText } from '../models/message-text.js';
 import type {
   Message,
@@ -19,7 +20,6 @@ import type {
   StreamDelta,
 } from '../models/types.js';
 import type { ToolSet } from '../tools/types.js';
-import { abortable } from './abortable.js';
 import type { Agent } from './agent.js';
 import type { AgentEvent } from './events.js';
 import { fitsWithoutCounting } from './fits-without-counting.js';

@@ -1,9 +1,9 @@
 import { UserInputError } from '../errors.js';
+import { abortable } from '../models/abortable.js';
 import { messageText } from '../models/message-text.js';
 import type { Message } from '../models/types.js';
 import type { RouteDecision } from '../routing/types.js';
 import type { ToolSet } from '../tools/types.js';
-import { abortable } from './abortable.js';
 import type { Agent } from './agent.js';
 import { toInputMessages } from './input.js';
 import type {

@@ -1,4 +1,5 @@
 import { abortErrorFrom } from '../../errors.js';
+import { abortable } from '../abortable.js';
 
 /**
  * Runs `task` at most once successfully, sharing the in-flight promise between concurrent callers. Each
@@ -32,7 +33,7 @@ export function createSharedOnce<T>(
     const current = pending;
     current.waiters++;
     try {
-      return await raceAbort(current.promise, signal);
+      return await (signal ? abortable(current.promise, signal, 'The catalog refresh') : current.promise);
     } finally {
       current.waiters--;
       if (current.waiters === 0 && signal?.aborted && pending === current) {
@@ -41,22 +42,4 @@ export function createSharedOnce<T>(
       }
     }
   };
-}
-
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortErrorFrom(signal, 'The catalog refresh'));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }

@@ -2,7 +2,8 @@ import { abortErrorFrom } from '../errors.js';
 
 /**
  * Waits for `promise`, or rejects with an `AbortError` as soon as `signal` aborts, whichever comes first.
- * For work the loop awaits but does not control (a custom router, a memory store) that may ignore the signal.
+ * For work we await but do not control (a custom router, a memory store, a shared catalog refresh) that may
+ * ignore the signal.
  */
 export function abortable<Value>(promise: Promise<Value>, signal: AbortSignal, what: string): Promise<Value> {
   if (signal.aborted) {
