@@ -4,13 +4,15 @@
 //
 //   FRAMEWORK_DIR=$PWD FRAMEWORK_ADAPTER=$PWD/bench/peer-adapter-openai.mjs ../shared/peer-bench/run.sh
 
+import { contestant } from './peer-adapter.mjs';
+
 /**
  * Builds the agent once and returns the benchmark's run/stream functions.
  * @param {{ baseURL: string, model: string, apiKey: string, framework: typeof import('../dist/index.js'),
  *   tool: { name: string, description: string, schema: import('zod').ZodObject, execute: (args: { a: number, b: number }) => number } }} config
  */
 export async function setup({ baseURL, model, apiKey, framework, tool }) {
-  const { openaiCompatible, defineAgent, run, stream } = framework;
+  const { openaiCompatible, defineAgent } = framework;
   const add = framework.tool({
     description: tool.description,
     parameters: tool.schema,
@@ -26,12 +28,5 @@ export async function setup({ baseURL, model, apiKey, framework, tool }) {
       family: 'generic',
     }),
   });
-  return {
-    run: async (question) => (await run(agent, question)).text,
-    stream: async (question, onText) => {
-      const events = stream(agent, question);
-      for await (const event of events) if (event.type === 'text-delta') onText(event.text);
-      return (await events.result()).text;
-    },
-  };
+  return contestant(framework, agent);
 }

@@ -14,7 +14,7 @@
  *   tool: { name: string, description: string, schema: import('zod').ZodObject, execute: (args: { a: number, b: number }) => number } }} config
  */
 export async function setup({ baseURL, model, apiKey, framework, tool }) {
-  const { createMistral, defineAgent, run, stream } = framework;
+  const { createMistral, defineAgent } = framework;
   const add = framework.tool({
     description: tool.description,
     parameters: tool.schema,
@@ -25,6 +25,15 @@ export async function setup({ baseURL, model, apiKey, framework, tool }) {
     tools: { [tool.name]: add },
     model: createMistral({ apiKey, serverURL: baseURL })(model),
   });
+  return contestant(framework, agent);
+}
+
+/**
+ * The benchmark's run/stream functions for a dragoman agent; shared by both peer adapters.
+ * @param {typeof import('../dist/index.js')} framework
+ * @param {ReturnType<typeof import('../dist/index.js').defineAgent>} agent
+ */
+export function contestant({ run, stream }, agent) {
   return {
     run: async (question) => (await run(agent, question)).text,
     stream: async (question, onText) => {

@@ -5,13 +5,11 @@
  * (../shared/peer-bench/server/server.mjs, latency 0). Streamed runs are measured the same way: the adapter's
  * stream() against a hand-rolled SSE loop. Target: adapter within 1.2x of the floor.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
+
 import { openaiCompatible } from '../../src/models/openai-compatible/index.js';
 import type { Message, Model, ToolSpec } from '../../src/models/types.js';
+import { startPeerServer } from './_peer-server.js';
 
-const SERVER = fileURLToPath(new URL('../../../shared/peer-bench/server/server.mjs', import.meta.url));
 const MODEL = 'mistral-small-latest';
 const QUESTION = 'What is 19 + 23?';
 const WARMUP = 300;
@@ -37,17 +35,6 @@ const wireTools = [
 function add(argumentsText: string): string {
   const { a, b } = JSON.parse(argumentsText) as { a: number; b: number };
   return String(a + b);
-}
-
-async function startServer(): Promise<{ child: ChildProcess; baseURL: string }> {
-  const child = spawn(process.execPath, [SERVER], {
-    env: { ...process.env, PORT: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const [chunk] = (await once(child.stdout as NodeJS.ReadableStream, 'data')) as [Buffer];
-  const port = /LISTENING (\d+)/.exec(chunk.toString())?.[1];
-  if (!port) throw new Error(`bench server did not start: ${chunk.toString()}`);
-  return { child, baseURL: `http://127.0.0.1:${port}/v1` };
 }
 
 /** The floor: the least client code that does the task with the global fetch. */
@@ -183,7 +170,8 @@ async function compare(floor: () => Promise<string>, adapter: () => Promise<stri
   return { floor: median(floorTimes), adapter: median(adapterTimes), ratio: median(ratios) };
 }
 
-const { child, baseURL } = await startServer();
+const { child, origin } = await startPeerServer();
+const baseURL = `${origin}/v1`;
 try {
   const model = openaiCompatible({ baseURL, model: MODEL, apiKey: 'bench', family: 'generic' });
   const json = await compare(rawRun(baseURL), adapterRun(model, false));

@@ -8,9 +8,7 @@
  * Prints the median per-run time of each, the ratio (goal: dragoman <= 1.10x the raw SDK loop), and the heap
  * after 10,000 more dragoman runs vs after warm-up (both after a forced GC; goal: no growth).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
+
 import { MistralCore } from '@mistralai/mistralai/core.js';
 import { chatComplete } from '@mistralai/mistralai/funcs/chatComplete.js';
 import { chatStream } from '@mistralai/mistralai/funcs/chatStream.js';
@@ -23,8 +21,8 @@ import { createMistral } from '../../src/models/mistral/index.js';
 import type { Message } from '../../src/models/types.js';
 import { toJsonSchema } from '../../src/tools/json-schema.js';
 import { tool } from '../../src/tools/tool.js';
+import { startPeerServer } from './_peer-server.js';
 
-const SERVER = fileURLToPath(new URL('../../../shared/peer-bench/server/server.mjs', import.meta.url));
 const MODEL = 'mistral-small-latest';
 const API_KEY = 'bench-key';
 const WARMUP = 300;
@@ -43,17 +41,6 @@ function question(index: number): { text: string; expected: string } {
   const a = 1000 + ((index * 37) % 9000);
   const b = 1000 + ((index * 91 + 17) % 9000);
   return { text: `What is ${a} + ${b}? Use the add tool.`, expected: String(a + b) };
-}
-
-async function startServer(): Promise<{ child: ChildProcess; baseURL: string }> {
-  const child = spawn(process.execPath, [SERVER], {
-    env: { ...process.env, PORT: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const [chunk] = (await once(child.stdout as NodeJS.ReadableStream, 'data')) as [Buffer];
-  const port = /LISTENING (\d+)/.exec(chunk.toString())?.[1];
-  if (!port) throw new Error(`bench server did not start: ${chunk.toString()}`);
-  return { child, baseURL: `http://127.0.0.1:${port}` };
 }
 
 function dragomanRunners(baseURL: string): { run: Runner; stream: Runner } {
@@ -204,7 +191,7 @@ function heapAfterGc(): number {
   return process.memoryUsage().heapUsed;
 }
 
-const { child, baseURL } = await startServer();
+const { child, origin: baseURL } = await startPeerServer();
 try {
   const dragoman = dragomanRunners(baseURL);
   const sdk = sdkRunners(baseURL);
