@@ -1,12 +1,6 @@
 import type { MockChatRequest, MockReply, MockWireMessage } from '../src/testing/index.js';
+import { textOf } from './shared/wire-text.js';
 import { imagesOf } from './vision/script.js';
-
-const textOf = (message: MockWireMessage | undefined): string =>
-  typeof message?.content === 'string'
-    ? message.content
-    : Array.isArray(message?.content)
-      ? message.content.map((part: { text?: string }) => part.text ?? '').join('')
-      : '';
 
 /** A server log long enough to push the demo's deliberately small window into trimming. */
 export function demoLog(lines = 100): string {

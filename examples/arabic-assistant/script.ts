@@ -1,4 +1,5 @@
 import type { MockChatRequest, MockReply, MockWireMessage } from '../../src/testing/index.js';
+import { textOf } from '../shared/wire-text.js';
 
 /** The turns of the offline demo conversation, typed in for you. */
 export const demoTurns: readonly string[] = [
@@ -7,13 +8,6 @@ export const demoTurns: readonly string[] = [
   'اكتب دالة TypeScript تحسب مجموع مصفوفة أرقام',
   'شكراً جزيلاً',
 ];
-
-const textOf = (message: MockWireMessage | undefined): string =>
-  typeof message?.content === 'string'
-    ? message.content
-    : Array.isArray(message?.content)
-      ? message.content.map((part: { text?: string }) => part.text ?? '').join('')
-      : '';
 
 /**
  * Scripted replies for the offline demo, chosen by the last user message. The first answer after the date

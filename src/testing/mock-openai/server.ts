@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import type { OpenAICompatibleFamily } from '../../models/openai-compatible/index.js';
+import { listenOnLoopback } from '../listen-on-loopback.js';
 import { wrongContentTypePage } from '../mock-server/faults.js';
 import { pause } from '../mock-server/send.js';
 import { estimatePromptTokens } from '../mock-server/token-estimate.js';
@@ -173,8 +174,7 @@ export async function createMockOpenAIServer(
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const url = await listenOnLoopback(server);
   return {
     url,
     baseURL: `${url}/v1`,

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../listen-on-loopback.js';
 import { defaultMockModels } from './catalog.js';
 import { defaultMockReply } from './default-reply.js';
 import { handleRequest, type RequestContext } from './handle-request.js';
@@ -99,13 +99,9 @@ export async function createMockMistralServer(options: MockServerOptions = {}): 
         }
       });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const origin = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: origin,
     requests: context.requests,
     reply(reply) {
       context.reply = reply;

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConnectionError, UserInputError } from '../../../src/errors.js';
 import { withStartTimeout } from '../../../src/models/timeout.js';
+import { listenOnLoopback } from '../../../src/testing/listen-on-loopback.js';
 
 let server: Server;
 let url: string;
@@ -20,8 +20,7 @@ beforeAll(async () => {
     const timer = setTimeout(() => response.end('b'), 300);
     response.on('close', () => clearTimeout(timer));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  url = await listenOnLoopback(server);
 });
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import type { StreamDelta, ToolSpec } from '../../../src/models/types.js';
+import { listenOnLoopback } from '../../../src/testing/listen-on-loopback.js';
 
 /** Root of the shared fixtures, next to the repository. */
 export const fixturesRoot = new URL('../../../../shared/fixtures/', import.meta.url);
@@ -47,10 +48,9 @@ export async function serveBytes(body: string, contentType = 'text/event-stream'
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const origin = await listenOnLoopback(server);
   return {
-    baseURL: `http://127.0.0.1:${port}/v1`,
+    baseURL: `${origin}/v1`,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

@@ -3,8 +3,9 @@
  * every error body, in the shapes Mistral and OpenAI-compatible servers use, plus in a mid-stream error
  * event. The secrets test checks that none of that reaches an error, event or log.
  */
+
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../../../src/testing/listen-on-loopback.js';
 
 /** What the echo server answers: an HTTP error status, or a 200 stream that fails with an error event. */
 export type EchoMode = { status: number } | { streamError: true } | { htmlStatus: number };
@@ -59,13 +60,9 @@ export async function startEchoServer(): Promise<EchoServer> {
       );
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const origin = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: origin,
     setMode(next) {
       mode = next;
     },

@@ -2,8 +2,9 @@
  * A raw node:http server on 127.0.0.1 that answers every request with whatever bytes the test sets: the
  * fuzzers feed arbitrary and mutated bodies to the real adapters through it. Nothing here parses anything.
  */
+
 import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../../../src/testing/listen-on-loopback.js';
 
 /** One answer: status, content type and the body, written as separate chunks (with a flush between). */
 export interface RawAnswer {
@@ -81,13 +82,9 @@ export async function startRawServer(): Promise<RawServer> {
       write(response, current, gone.signal).catch(() => response.destroy());
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const origin = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: origin,
     get count() {
       return count;
     },
