@@ -4,6 +4,7 @@
  * @module
  */
 import { UserInputError } from '../../errors.js';
+import { createNodeFetch } from '../node-fetch.js';
 import { type RetryOptions, validateRetryOptions } from '../retry.js';
 import { createStartTimeoutTimer, DEFAULT_START_TIMEOUT_MS, validateTimeoutMs } from '../timeout.js';
 import type { CallOptions, ModelLister, RemoteModelInfo } from '../types.js';
@@ -23,7 +24,10 @@ export interface MistralProviderOptions {
   timeoutMs?: number;
   /** Retry policy for 429, 5xx, connection errors and timeouts. */
   retry?: RetryOptions;
-  /** A fetch to send requests with (proxies, tests). @default globalThis.fetch */
+  /**
+   * A fetch to send requests with (proxies, logging, tests); `globalThis.fetch` gives Node's built-in one.
+   * @default a keep-alive `node:http`/`node:https` client of this provider (see `createNodeFetch`)
+   */
   fetch?: (input: Request) => Promise<Response>;
   /** Random source for backoff jitter and fresh tool-call ids (tests). @default Math.random */
   random?: () => number;
@@ -75,7 +79,7 @@ export function createMistral(options: MistralProviderOptions = {}): MistralProv
     load: createSdkLoader({
       apiKey,
       ...(options.serverURL ? { serverURL: options.serverURL } : {}),
-      ...(options.fetch ? { fetch: options.fetch } : {}),
+      fetch: options.fetch ?? createNodeFetch(),
     }),
     timeoutMs: options.timeoutMs ?? DEFAULT_START_TIMEOUT_MS,
     startTimer: createStartTimeoutTimer(),
