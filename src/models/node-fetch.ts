@@ -41,13 +41,13 @@ export function createNodeFetch(options: NodeFetchOptions = {}): RequestFetch {
   let http: HttpAgent | undefined;
   let https: HttpsAgent | undefined;
   const agentFor = (protocol: string): RequestOptions['agent'] | undefined => {
-    if (protocol === 'http:') return (http ??= new HttpAgent({ keepAlive: true, timeout }));
+    if (protocol === 'http:') {
+      http ??= new HttpAgent({ keepAlive: true, timeout });
+      return http;
+    }
     if (protocol === 'https:') {
-      return (https ??= new HttpsAgent({
-        keepAlive: true,
-        timeout,
-        ...(options.ca ? { ca: options.ca } : {}),
-      }));
+      https ??= new HttpsAgent({ keepAlive: true, timeout, ...(options.ca ? { ca: options.ca } : {}) });
+      return https;
     }
     return undefined;
   };
