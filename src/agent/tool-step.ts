@@ -1,10 +1,10 @@
 import type { ToolMessage } from '../models/types.js';
 import { executeTool, type ToolOutcome } from '../tools/execute-tool.js';
-import { mapConcurrent } from '../tools/map-concurrent.js';
 import type { ParsedToolCall, RejectedToolCall } from '../tools/parse-arguments.js';
 import { truncateToolOutput } from '../tools/tool-output.js';
 import type { ToolSet } from '../tools/types.js';
 import type { Agent } from './agent.js';
+import { completions } from './completions.js';
 import type { AgentEvent } from './events.js';
 import type { ApprovalDecision, ToolCallRecord } from './types.js';
 
@@ -34,8 +34,9 @@ export interface ToolStepResult {
 
 /**
  * Runs a step's tool calls: `tool-call-start` for each in call order, the valid and approved ones
- * concurrently (bounded by `toolConcurrency`), then `tool-call-end` for each in call order. Bad calls and
- * rejections become results the model can read; exactly one tool message answers each call.
+ * concurrently (bounded by `toolConcurrency`), and `tool-call-end` for each as soon as it finishes (so in
+ * completion order). Bad calls and rejections become results the model can read; exactly one tool message
+ * answers each call, and the returned messages and records keep call order.
  */
 export async function* toolStep(input: ToolStepInput): AsyncGenerator<AgentEvent, ToolStepResult> {
   const { agent, calls, decisions, runId, step } = input;
@@ -44,53 +45,70 @@ export async function* toolStep(input: ToolStepInput): AsyncGenerator<AgentEvent
     const args = parsed.ok || parsed.args !== undefined ? parsed.args : parsed.call.arguments;
     yield { type: 'tool-call-start', ...base, toolCallId: parsed.call.id, toolName: parsed.call.name, args };
   }
-  const outcomes = await mapConcurrent(calls, agent.toolConcurrency, async (parsed) => {
+  const timed = async (parsed: ParsedToolCall | RejectedToolCall): Promise<TimedOutcome> => {
     const started = performance.now();
     const outcome = await runOne(parsed, input);
     return { ...outcome, durationMs: performance.now() - started };
-  });
-  const result: ToolStepResult = { records: [], messages: [], failed: [], endedWith: undefined };
+  };
+  const records = new Array<ToolCallRecord>(calls.length);
+  const finish = (index: number, outcome: TimedOutcome): AgentEvent => {
+    const record = recordOf(calls[index]!, outcome, decisions);
+    records[index] = record;
+    const { toolCallId, toolName, result, isError, approval, durationMs } = record;
+    return { type: 'tool-call-end', ...base, toolCallId, toolName, result, isError, approval, durationMs };
+  };
+  if (calls.length === 1) {
+    yield finish(0, await timed(calls[0]!));
+  } else {
+    const running = completions(calls, agent.toolConcurrency, timed);
+    try {
+      for (let count = 0; count < calls.length; count++) {
+        const index = await running.next();
+        yield finish(index, running.results[index]!);
+      }
+    } finally {
+      // Closed early (an abort, or a consumer that stopped reading): start no further call, nobody reads it.
+      running.stop();
+    }
+  }
+  const result: ToolStepResult = { records, messages: [], failed: [], endedWith: undefined };
   calls.forEach((parsed, index) => {
-    const outcome = outcomes[index]!;
-    const { call } = parsed;
-    const decision = decisions.get(call.id);
-    const approval = decision === undefined ? undefined : decision.approved ? 'approved' : 'rejected';
-    const args = parsed.ok || parsed.args !== undefined ? parsed.args : call.arguments;
-    result.records.push({
-      toolCallId: call.id,
-      toolName: call.name,
-      args,
-      result: outcome.content,
-      isError: outcome.isError,
-      ...(approval ? { approval } : {}),
-      durationMs: outcome.durationMs,
-    });
+    const record = records[index]!;
     const message: ToolMessage = {
       role: 'tool',
-      toolCallId: call.id,
-      name: call.name,
-      content: outcome.content,
+      toolCallId: record.toolCallId,
+      name: record.toolName,
+      content: record.result,
     };
-    if (outcome.isError) message.isError = true;
+    if (record.isError) message.isError = true;
     result.messages.push(message);
-    result.failed.push(outcome.isError && approval !== 'rejected');
-    if (!outcome.isError && parsed.tool?.endsRun && result.endedWith === undefined)
-      result.endedWith = outcome.content;
+    result.failed.push(record.isError && record.approval !== 'rejected');
+    if (!record.isError && parsed.tool?.endsRun && result.endedWith === undefined)
+      result.endedWith = record.result;
   });
-  for (const record of result.records) {
-    const { toolCallId, toolName, result: text, isError, approval, durationMs } = record;
-    yield {
-      type: 'tool-call-end',
-      ...base,
-      toolCallId,
-      toolName,
-      result: text,
-      isError,
-      approval,
-      durationMs,
-    };
-  }
   return result;
+}
+
+type TimedOutcome = ToolOutcome & { durationMs: number };
+
+function recordOf(
+  parsed: ParsedToolCall | RejectedToolCall,
+  outcome: TimedOutcome,
+  decisions: ReadonlyMap<string, ApprovalDecision>,
+): ToolCallRecord {
+  const { call } = parsed;
+  const decision = decisions.get(call.id);
+  const approval = decision === undefined ? undefined : decision.approved ? 'approved' : 'rejected';
+  const args = parsed.ok || parsed.args !== undefined ? parsed.args : call.arguments;
+  return {
+    toolCallId: call.id,
+    toolName: call.name,
+    args,
+    result: outcome.content,
+    isError: outcome.isError,
+    ...(approval ? { approval } : {}),
+    durationMs: outcome.durationMs,
+  };
 }
 
 async function runOne(parsed: ParsedToolCall | RejectedToolCall, input: ToolStepInput): Promise<ToolOutcome> {
