@@ -73,7 +73,7 @@ export async function renderEvents(
           out(`${formatToolCall(event.toolName, event.args)}\n`);
           break;
         case 'tool-call-end':
-          out(`${formatToolResult(event.result, event.isError)}\n`);
+          out(`${formatToolResult(event.result, event.isError, event.toolName)}\n`);
           break;
         case 'step-end':
           spinner.stop();

@@ -42,7 +42,8 @@ export function formatToolCall(name: string, args: unknown): string {
   return `→ ${name} ${oneLine(typeof args === 'string' ? args : JSON.stringify(args), 90)}`;
 }
 
-/** A compact line for a tool result: `← ok: ...` or `← error: ...`. */
-export function formatToolResult(result: string, isError: boolean): string {
-  return `← ${isError ? 'error' : 'ok'}: ${oneLine(result, 90)}`;
+/** A compact line for a tool result: `← read_file ok: ...` or `← read_file error: ...` (the tool name when given). */
+export function formatToolResult(result: string, isError: boolean, toolName?: string): string {
+  const who = toolName === undefined ? '' : ` ${toolName}`;
+  return `←${who} ${isError ? 'error' : 'ok'}: ${oneLine(result, 90)}`;
 }

@@ -35,6 +35,8 @@ describe('terminal helpers', () => {
     expect(formatToolCall('read_file', { path: 'src/index.ts' })).toBe('→ read_file {"path":"src/index.ts"}');
     expect(formatToolResult('line one\nline two', false)).toBe('← ok: line one line two');
     expect(formatToolResult('x'.repeat(200), true)).toHaveLength('← error: '.length + 90);
+    // Results of parallel calls arrive as each call finishes, so the line names its tool.
+    expect(formatToolResult('4', false, 'add')).toBe('← add ok: 4');
     expect(oneLine('  a \n\t b  ')).toBe('a b');
   });
 
