@@ -7,6 +7,10 @@
  *
  * Prints the median per-run time of each, the ratio (goal: dragoman <= 1.10x the raw SDK loop), and the heap
  * after 10,000 more dragoman runs vs after warm-up (both after a forced GC; goal: no growth).
+ *
+ * dragoman sends through its default keep-alive node:http transport; the raw loop uses the SDK's default,
+ * Node's fetch. The row "SDK on Node's fetch" runs dragoman on that same transport, so the cost of the loop
+ * itself stays visible.
  */
 
 import { MistralCore } from '@mistralai/mistralai/core.js';
@@ -43,13 +47,17 @@ function question(index: number): { text: string; expected: string } {
   return { text: `What is ${a} + ${b}? Use the add tool.`, expected: String(a + b) };
 }
 
-function dragomanRunners(baseURL: string): { run: Runner; stream: Runner } {
+/** dragoman's agent; `fetch` replaces the default keep-alive node:http transport (for the same-transport row). */
+function dragomanRunners(
+  baseURL: string,
+  fetch?: (request: Request) => Promise<Response>,
+): { run: Runner; stream: Runner } {
   const add = tool({
     description: 'Add two integers and return their sum.',
     parameters: AddArgs,
     execute: addNumbers,
   });
-  const model = createMistral({ apiKey: API_KEY, serverURL: baseURL })(MODEL);
+  const model = createMistral({ apiKey: API_KEY, serverURL: baseURL, ...(fetch ? { fetch } : {}) })(MODEL);
   const agent = defineAgent({ name: 'bench', tools: { add }, model });
   return {
     run: async (text) => (await run(agent, text)).text,
@@ -194,17 +202,28 @@ function heapAfterGc(): number {
 const { child, origin: baseURL } = await startPeerServer();
 try {
   const dragoman = dragomanRunners(baseURL);
+  const onFetch = dragomanRunners(baseURL, (request) => fetch(request));
   const sdk = sdkRunners(baseURL);
   const adapter = adapterRunner(baseURL);
   const warm: number[] = [];
-  for (const runner of [dragoman.run, adapter, sdk.run, dragoman.stream, sdk.stream])
+  for (const runner of [
+    dragoman.run,
+    onFetch.run,
+    adapter,
+    sdk.run,
+    dragoman.stream,
+    onFetch.stream,
+    sdk.stream,
+  ])
     await timeRuns(runner, WARMUP, 0, warm);
 
   const times = {
     dragoman: [] as number[],
+    onFetch: [] as number[],
     adapter: [] as number[],
     sdk: [] as number[],
     dragomanStream: [] as number[],
+    onFetchStream: [] as number[],
     sdkStream: [] as number[],
   };
   const groups: Array<{ runs: number; members: Array<[Runner, number[]]> }> = [
@@ -212,6 +231,7 @@ try {
       runs: RUNS_PER_ROUND,
       members: [
         [dragoman.run, times.dragoman],
+        [onFetch.run, times.onFetch],
         [adapter, times.adapter],
         [sdk.run, times.sdk],
       ],
@@ -220,6 +240,7 @@ try {
       runs: STREAM_RUNS_PER_ROUND,
       members: [
         [dragoman.stream, times.dragomanStream],
+        [onFetch.stream, times.onFetchStream],
         [sdk.stream, times.sdkStream],
       ],
     },
@@ -260,8 +281,16 @@ try {
     `| dragoman Mistral adapter, hand-written loop | ${ms(median(times.adapter))} | ${adapterRatio.toFixed(2)}x |`,
   );
   console.log(`| dragoman run() | ${ms(median(times.dragoman))} | ${runRatio.toFixed(2)}x |`);
+  const onFetchRatio = median(times.onFetch) / median(times.sdk);
+  console.log(
+    `| dragoman run(), SDK on Node's fetch (same transport as the raw loop) | ${ms(median(times.onFetch))} | ${onFetchRatio.toFixed(2)}x |`,
+  );
   console.log(`| raw SDK loop, streamed (chatStream) | ${ms(median(times.sdkStream))} | 1.00x |`);
   console.log(`| dragoman stream() | ${ms(median(times.dragomanStream))} | ${streamRatio.toFixed(2)}x |`);
+  const onFetchStreamRatio = median(times.onFetchStream) / median(times.sdkStream);
+  console.log(
+    `| dragoman stream(), SDK on Node's fetch | ${ms(median(times.onFetchStream))} | ${onFetchStreamRatio.toFixed(2)}x |`,
+  );
   console.log('\n| heap (after forced GC) | value |');
   console.log('| --- | ---: |');
   console.log(`| after warm-up and timing rounds | ${mb(heapBefore)} |`);
