@@ -61,6 +61,8 @@ export function createNodeFetch(options: NodeFetchOptions = {}): RequestFetch {
       throw new TypeError('fetch failed', { cause: new Error(`Unsupported protocol ${url.protocol}`) });
     }
     const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
+    // An abort while the body was read fired before the listener below exists.
+    if (signal.aborted) throw signal.reason;
     const headers: Record<string, string> = {};
     request.headers.forEach((value, key) => {
       headers[key] = value;
@@ -85,6 +87,12 @@ export function createNodeFetch(options: NodeFetchOptions = {}): RequestFetch {
       const outgoing = send(url, { method: request.method, headers, agent }, (response) => {
         incoming = response;
         const status = response.statusCode ?? 0;
+        if (status < 200 || status > 599) {
+          // `new Response()` would throw out of band here, leaving the promise pending.
+          response.destroy();
+          fail(new RangeError(`Unsupported HTTP status ${status}`));
+          return;
+        }
         const init = { status, statusText: response.statusMessage ?? '', headers: headersOf(response) };
         if (NULL_BODY_STATUSES.has(status) || request.method === 'HEAD') {
           response.resume();
@@ -143,6 +151,10 @@ function decode(response: IncomingMessage): Readable {
           : undefined;
   if (decoder === undefined) return response;
   response.once('error', (error) => decoder.destroy(error));
+  // A decoder destroyed early (a cancelled stream, corrupt data) must take the socket down with it.
+  decoder.once('close', () => {
+    if (!response.readableEnded) response.destroy();
+  });
   return response.pipe(decoder);
 }
 
