@@ -11,21 +11,18 @@
  * compressed body is still decoded.
  * @module
  */
-import {
-  Agent as HttpAgent,
-  request as httpRequest,
-  type IncomingMessage,
-  type RequestOptions,
-} from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { Agent, request as httpRequest, IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
-import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 
 /** Options of {@link createNodeFetch}. */
 export interface NodeFetchOptions {
   /** How long an idle pooled socket is kept. @default 4_000 (as Node's built-in fetch) */
   keepAliveTimeoutMs?: number;
-  /** Extra certificate authorities for HTTPS, PEM (tests, private gateways). @default Node's bundled CAs */
+  /**
+   * The certificate authorities trusted for HTTPS, PEM. Like Node's own `ca` option this *replaces* the
+   * bundled CAs (add `tls.rootCertificates` to keep them); to add one CA for every client, set
+   * `NODE_EXTRA_CA_CERTS` instead. @default Node's bundled CAs
+   */
   ca?: string | string[];
 }
 
@@ -35,18 +32,33 @@ export type RequestFetch = (request: Request) => Promise<Response>;
 // Statuses whose response has no body by definition; `new Response()` refuses one for them.
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
-/** Creates a {@link RequestFetch} with its own socket pools (one per protocol, made on first use). */
+/** A protocol's request function and this fetch's keep-alive pool for it. */
+interface Transport {
+  send: typeof httpRequest;
+  agent: Agent;
+}
+
+/**
+ * Creates a {@link RequestFetch} with its own socket pools, one per protocol. `node:http` / `node:https` load
+ * on the first request of their protocol, so importing dragoman does not pay for them.
+ */
 export function createNodeFetch(options: NodeFetchOptions = {}): RequestFetch {
   const timeout = options.keepAliveTimeoutMs ?? 4_000;
-  let http: HttpAgent | undefined;
-  let https: HttpsAgent | undefined;
-  const agentFor = (protocol: string): RequestOptions['agent'] | undefined => {
+  let http: Promise<Transport> | undefined;
+  let https: Promise<Transport> | undefined;
+  const transportFor = (protocol: string): Promise<Transport> | undefined => {
     if (protocol === 'http:') {
-      http ??= new HttpAgent({ keepAlive: true, timeout });
+      http ??= import('node:http').then((module) => ({
+        send: module.request,
+        agent: new module.Agent({ keepAlive: true, timeout }),
+      }));
       return http;
     }
     if (protocol === 'https:') {
-      https ??= new HttpsAgent({ keepAlive: true, timeout, ...(options.ca ? { ca: options.ca } : {}) });
+      https ??= import('node:https').then((module) => ({
+        send: module.request as typeof httpRequest,
+        agent: new module.Agent({ keepAlive: true, timeout, ...(options.ca ? { ca: options.ca } : {}) }),
+      }));
       return https;
     }
     return undefined;
@@ -56,10 +68,11 @@ export function createNodeFetch(options: NodeFetchOptions = {}): RequestFetch {
     const { signal } = request;
     if (signal.aborted) throw signal.reason;
     const url = new URL(request.url);
-    const agent = agentFor(url.protocol);
-    if (agent === undefined) {
+    const transport = transportFor(url.protocol);
+    if (transport === undefined) {
       throw new TypeError('fetch failed', { cause: new Error(`Unsupported protocol ${url.protocol}`) });
     }
+    const { send, agent } = await transport;
     const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
     // An abort while the body was read fired before the listener below exists.
     if (signal.aborted) throw signal.reason;
@@ -68,7 +81,6 @@ export function createNodeFetch(options: NodeFetchOptions = {}): RequestFetch {
       headers[key] = value;
     });
     if (body !== undefined) headers['content-length'] = String(body.byteLength);
-    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     return new Promise<Response>((resolve, reject) => {
       let incoming: IncomingMessage | undefined;
       let delivered = false;
@@ -101,28 +113,33 @@ export function createNodeFetch(options: NodeFetchOptions = {}): RequestFetch {
           resolve(new Response(null, init));
           return;
         }
-        const decoded = decode(response);
-        if (/^text\/event-stream/i.test(response.headers['content-type'] ?? '')) {
-          // A stream is handed over at its headers; its end (or a cut) ends the abort wiring.
-          delivered = true;
-          decoded.once('close', done);
-          resolve(new Response(streamOf(decoded, signal), init));
-          return;
-        }
-        // Anything else is read whole first: far cheaper than a web stream for a JSON body.
-        const chunks: Buffer[] = [];
-        let ended = false;
-        decoded.on('data', (chunk: Buffer) => chunks.push(chunk));
-        decoded.once('error', (error) => fail(terminated(error)));
-        decoded.once('end', () => {
-          ended = true;
-          done();
-          delivered = true;
-          resolve(new Response(Buffer.concat(chunks), init));
-        });
-        decoded.once('close', () => {
-          if (!ended) fail(terminated(new Error('The server closed the connection mid-body.')));
-        });
+        const deliver = (decoded: Readable) => {
+          if (/^text\/event-stream/i.test(response.headers['content-type'] ?? '')) {
+            // A stream is handed over at its headers; its end (or a cut) ends the abort wiring.
+            delivered = true;
+            decoded.once('close', done);
+            resolve(new Response(streamOf(decoded, signal), init));
+            return;
+          }
+          // Anything else is read whole first: far cheaper than a web stream for a JSON body.
+          const chunks: Buffer[] = [];
+          let ended = false;
+          decoded.on('data', (chunk: Buffer) => chunks.push(chunk));
+          decoded.once('error', (error) => fail(terminated(error)));
+          decoded.once('end', () => {
+            ended = true;
+            done();
+            delivered = true;
+            resolve(new Response(Buffer.concat(chunks), init));
+          });
+          decoded.once('close', () => {
+            if (!ended) fail(terminated(new Error('The server closed the connection mid-body.')));
+          });
+        };
+        const encoding = response.headers['content-encoding']?.trim().toLowerCase();
+        if (encoding === undefined || encoding === '' || encoding === 'identity') deliver(response);
+        // A compressed body (rare: we never ask for one) loads node:zlib; the response waits, paused.
+        else import('node:zlib').then((zlib) => deliver(decode(response, encoding, zlib)), fail);
       });
       outgoing.once('error', fail);
       signal.addEventListener('abort', onAbort, { once: true });
@@ -138,16 +155,15 @@ function headersOf(response: IncomingMessage): Headers {
   return headers;
 }
 
-/** The body, decompressed when the server compressed it anyway. */
-function decode(response: IncomingMessage): Readable {
-  const encoding = response.headers['content-encoding']?.trim().toLowerCase();
+/** The body, decompressed when the server compressed it anyway (an unknown encoding passes through). */
+function decode(response: IncomingMessage, encoding: string, zlib: typeof import('node:zlib')): Readable {
   const decoder =
     encoding === 'gzip' || encoding === 'x-gzip'
-      ? createGunzip()
+      ? zlib.createGunzip()
       : encoding === 'deflate'
-        ? createInflate()
+        ? zlib.createInflate()
         : encoding === 'br'
-          ? createBrotliDecompress()
+          ? zlib.createBrotliDecompress()
           : undefined;
   if (decoder === undefined) return response;
   response.once('error', (error) => decoder.destroy(error));
