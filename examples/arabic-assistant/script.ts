@@ -1,4 +1,4 @@
-import type { MockChatRequest, MockReply, MockWireMessage } from '../../src/testing/index.js';
+import type { MockChatRequest, MockReply } from '../../src/testing/index.js';
 import { textOf } from '../shared/wire-text.js';
 
 /** The turns of the offline demo conversation, typed in for you. */
