@@ -1,14 +1,15 @@
 /**
- * A `fetch` for one provider on `node:http` / `node:https` with a keep-alive socket pool: what dragoman's
- * Mistral adapter hands the SDK as its HTTP client by default. The SDK still builds, validates and parses
- * every request and response; only the socket work changes. On Node 20 and 22 this is about a quarter less
- * client CPU per call than the built-in `fetch` (undici), mostly its web-stream bodies (docs/performance.md).
+ * A `fetch` for one provider on `node:http` / `node:https` with a keep-alive socket pool: what both adapters
+ * send through by default (the Mistral adapter hands it to the SDK as its fetcher; the SDK still builds,
+ * validates and parses every request and response). It skips the web-stream bodies that make Node's built-in
+ * `fetch` (undici) the largest client cost of a call; see docs/performance.md.
  *
  * It behaves like `fetch` where the SDK and dragoman can tell: it resolves with a `Response`, rejects with the
  * signal's reason on abort and with `TypeError('fetch failed', { cause })` on a network failure, and errors a
  * body cut mid-way with `TypeError('terminated', { cause })`. It does not follow redirects (the Mistral API
  * does not send them; a 3xx reaches the SDK as an error status) and sends no `accept-encoding`, though a
- * compressed body is still decoded.
+ * compressed body is still decoded. A JSON body is read whole before the response is returned; any other
+ * body (an event stream) is handed over at its headers.
  * @module
  */
 import type { Agent, request as httpRequest, IncomingMessage } from 'node:http';
@@ -26,8 +27,14 @@ export interface NodeFetchOptions {
   ca?: string | string[];
 }
 
-/** A `fetch` that takes a prepared `Request`, the way the Mistral SDK's HTTP client calls it. */
-export type RequestFetch = (request: Request) => Promise<Response>;
+/**
+ * The fetch {@link createNodeFetch} returns: it takes a prepared `Request` (as the Mistral SDK's HTTP client
+ * calls it) or a URL with `init` (as the OpenAI-compatible adapter does).
+ */
+export interface NodeFetch {
+  (request: Request): Promise<Response>;
+  (url: string | URL, init?: RequestInit): Promise<Response>;
+}
 
 // Statuses whose response has no body by definition; `new Response()` refuses one for them.
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
@@ -39,10 +46,10 @@ interface Transport {
 }
 
 /**
- * Creates a {@link RequestFetch} with its own socket pools, one per protocol. `node:http` / `node:https` load
+ * Creates a {@link NodeFetch} with its own socket pools, one per protocol. `node:http` / `node:https` load
  * on the first request of their protocol, so importing dragoman does not pay for them.
  */
-export function createNodeFetch(options: NodeFetchOptions = {}): RequestFetch {
+export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
   const timeout = options.keepAliveTimeoutMs ?? 4_000;
   let http: Promise<Transport> | undefined;
   let https: Promise<Transport> | undefined;
@@ -64,20 +71,31 @@ export function createNodeFetch(options: NodeFetchOptions = {}): RequestFetch {
     return undefined;
   };
 
-  return async function nodeFetch(request: Request): Promise<Response> {
+  async function fromRequest(request: Request): Promise<Response> {
     const { signal } = request;
     if (signal.aborted) throw signal.reason;
-    const url = new URL(request.url);
+    const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
+    return send(request.url, request.method, request.headers, body, signal);
+  }
+
+  async function send(
+    target: string | URL,
+    method: string,
+    requestHeaders: Headers,
+    body: Uint8Array | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<Response> {
+    // An abort while the body was read fired before the listener below exists.
+    if (signal?.aborted) throw signal.reason;
+    const url = new URL(target);
     const transport = transportFor(url.protocol);
     if (transport === undefined) {
       throw new TypeError('fetch failed', { cause: new Error(`Unsupported protocol ${url.protocol}`) });
     }
-    const { send, agent } = await transport;
-    const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
-    // An abort while the body was read fired before the listener below exists.
-    if (signal.aborted) throw signal.reason;
+    const { send: open, agent } = await transport;
+    if (signal?.aborted) throw signal.reason;
     const headers: Record<string, string> = {};
-    request.headers.forEach((value, key) => {
+    requestHeaders.forEach((value, key) => {
       headers[key] = value;
     });
     if (body !== undefined) headers['content-length'] = String(body.byteLength);
@@ -85,18 +103,18 @@ export function createNodeFetch(options: NodeFetchOptions = {}): RequestFetch {
       let incoming: IncomingMessage | undefined;
       let delivered = false;
       const onAbort = () => {
-        const reason = signal.reason;
+        const reason = signal?.reason;
         outgoing.destroy();
         incoming?.destroy(reason);
         if (!delivered) reject(reason);
       };
-      const done = () => signal.removeEventListener('abort', onAbort);
+      const done = () => signal?.removeEventListener('abort', onAbort);
       const fail = (error: Error) => {
         done();
         if (!delivered)
-          reject(signal.aborted ? signal.reason : new TypeError('fetch failed', { cause: error }));
+          reject(signal?.aborted ? signal.reason : new TypeError('fetch failed', { cause: error }));
       };
-      const outgoing = send(url, { method: request.method, headers, agent }, (response) => {
+      const outgoing = open(url, { method, headers, agent }, (response) => {
         incoming = response;
         const status = response.statusCode ?? 0;
         if (status < 200 || status > 599) {
@@ -106,7 +124,7 @@ export function createNodeFetch(options: NodeFetchOptions = {}): RequestFetch {
           return;
         }
         const init = { status, statusText: response.statusMessage ?? '', headers: headersOf(response) };
-        if (NULL_BODY_STATUSES.has(status) || request.method === 'HEAD') {
+        if (NULL_BODY_STATUSES.has(status) || method === 'HEAD') {
           response.resume();
           done();
           delivered = true;
@@ -114,14 +132,15 @@ export function createNodeFetch(options: NodeFetchOptions = {}): RequestFetch {
           return;
         }
         const deliver = (decoded: Readable) => {
-          if (/^text\/event-stream/i.test(response.headers['content-type'] ?? '')) {
-            // A stream is handed over at its headers; its end (or a cut) ends the abort wiring.
+          if (!/json/i.test(response.headers['content-type'] ?? '')) {
+            // An event stream (or any body that is not JSON) is handed over at its headers, as fetch does;
+            // its end (or a cut) ends the abort wiring.
             delivered = true;
             decoded.once('close', done);
             resolve(new Response(streamOf(decoded, signal), init));
             return;
           }
-          // Anything else is read whole first: far cheaper than a web stream for a JSON body.
+          // A JSON body is read whole first: far cheaper than a web stream.
           const chunks: Buffer[] = [];
           let ended = false;
           decoded.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -142,9 +161,27 @@ export function createNodeFetch(options: NodeFetchOptions = {}): RequestFetch {
         else import('node:zlib').then((zlib) => deliver(decode(response, encoding, zlib)), fail);
       });
       outgoing.once('error', fail);
-      signal.addEventListener('abort', onAbort, { once: true });
+      signal?.addEventListener('abort', onAbort, { once: true });
       outgoing.end(body);
     });
+  }
+
+  return async function nodeFetch(input: Request | string | URL, init?: RequestInit): Promise<Response> {
+    if (input instanceof Request) return fromRequest(init === undefined ? input : new Request(input, init));
+    const body = init?.body;
+    // Anything but no body, a string or bytes (a stream, form data, a blob) takes the Request path.
+    if (!(body === undefined || body === null || typeof body === 'string' || body instanceof Uint8Array)) {
+      return fromRequest(new Request(input, init));
+    }
+    const headers = new Headers(init?.headers);
+    // The defaults Node's fetch adds, so servers see the same request.
+    if (!headers.has('accept')) headers.set('accept', '*/*');
+    if (!headers.has('user-agent')) headers.set('user-agent', 'node');
+    if (typeof body === 'string' && !headers.has('content-type')) {
+      headers.set('content-type', 'text/plain;charset=UTF-8');
+    }
+    const bytes = typeof body === 'string' ? Buffer.from(body) : (body ?? undefined);
+    return send(input, (init?.method ?? 'GET').toUpperCase(), headers, bytes, init?.signal ?? undefined);
   };
 }
 
@@ -178,14 +215,14 @@ function decode(response: IncomingMessage, encoding: string, zlib: typeof import
  * A streamed body as a web stream, with backpressure. A cut connection errors it like `fetch` does, with
  * `TypeError('terminated')`; an abort errors it with the signal's reason.
  */
-function streamOf(body: Readable, signal: AbortSignal): ReadableStream<Uint8Array> {
+function streamOf(body: Readable, signal: AbortSignal | undefined): ReadableStream<Uint8Array> {
   let ended = false;
   return new ReadableStream<Uint8Array>({
     start(controller) {
       const fail = (error: unknown) => {
         if (ended) return;
         ended = true;
-        controller.error(signal.aborted ? signal.reason : terminated(error));
+        controller.error(signal?.aborted ? signal.reason : terminated(error));
       };
       body.on('data', (chunk: Buffer) => {
         if (ended) return;

@@ -21,7 +21,9 @@ import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMistral } from '../../src/models/mistral/index.js';
 import { createNodeFetch } from '../../src/models/node-fetch.js';
+import { openaiCompatible } from '../../src/models/openai-compatible/index.js';
 import { listenOnLoopback } from '../../src/testing/listen-on-loopback.js';
+import { createMockOpenAIServer } from '../../src/testing/mock-openai/index.js';
 import { createMockMistralServer, type MockMistralServer } from '../../src/testing/mock-server/index.js';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
@@ -670,5 +672,129 @@ describe('the Mistral adapter sends through createNodeFetch by default', () => {
       false,
       true,
     ]);
+  });
+});
+
+describe('createNodeFetch: called as fetch(url, init)', () => {
+  it('sends a string body with the headers given, plus the defaults Node fetch adds', async () => {
+    const { url, requests } = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('{"ok":true}');
+    });
+    const body = JSON.stringify({ prompt: 'naïve' });
+    const response = await createNodeFetch()(`${url}/v1/chat/completions`, {
+      method: 'post',
+      headers: { authorization: 'Bearer sk-test', 'X-Trace': 'abc' },
+      body,
+    });
+    await expect(response.json()).resolves.toEqual({ ok: true });
+    expect(requests[0]).toMatchObject({ method: 'POST', url: '/v1/chat/completions', body });
+    expect(requests[0]!.headers).toMatchObject({
+      authorization: 'Bearer sk-test',
+      'x-trace': 'abc',
+      accept: '*/*',
+      'user-agent': 'node',
+      'content-type': 'text/plain;charset=UTF-8',
+      'content-length': String(Buffer.byteLength(body)),
+    });
+  });
+
+  it('keeps headers the caller set, sends bytes as they are, and sends a bare GET without init', async () => {
+    const { url, requests } = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('{}');
+    });
+    const fetch = createNodeFetch();
+    await fetch(url, {
+      method: 'PUT',
+      headers: [
+        ['content-type', 'application/json'],
+        ['accept', 'application/json'],
+        ['user-agent', 'dragoman-test'],
+      ],
+      body: new TextEncoder().encode('{"a":1}'),
+    });
+    await fetch(new URL(`${url}/models`));
+    expect(requests.map((seen) => [seen.method, seen.url, seen.body])).toEqual([
+      ['PUT', '/', '{"a":1}'],
+      ['GET', '/models', ''],
+    ]);
+    expect(requests[0]!.headers).toMatchObject({
+      'content-type': 'application/json',
+      accept: 'application/json',
+      'user-agent': 'dragoman-test',
+      'content-length': '7',
+    });
+    expect(requests[1]!.headers['content-length']).toBeUndefined();
+  });
+
+  it('takes other bodies (a Blob, URLSearchParams) through a Request, with their content type', async () => {
+    const { url, requests } = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('{}');
+    });
+    const fetch = createNodeFetch();
+    await fetch(url, { method: 'POST', body: new URLSearchParams({ q: 'a b' }) });
+    await fetch(url, { method: 'POST', body: new Blob(['raw'], { type: 'text/x-test' }) });
+    expect(requests.map((seen) => [seen.body, seen.headers['content-type']])).toEqual([
+      ['q=a+b', 'application/x-www-form-urlencoded;charset=UTF-8'],
+      ['raw', 'text/x-test'],
+    ]);
+  });
+
+  it('hands a body that is not JSON over at its headers, even without an event-stream type', async () => {
+    const next = deferred();
+    const server = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/plain' });
+      response.write('first ');
+      void next.promise.then(() => response.end('second'));
+    });
+    const response = await createNodeFetch()(server.url, { method: 'POST', body: '{}' });
+    const reader = response.body!.getReader();
+    expect(text((await reader.read()).value)).toBe('first ');
+    next.resolve();
+    await expect(readAll(reader)).resolves.toBe('second');
+  });
+
+  it('rejects with the signal reason when aborted, and works without a signal', async () => {
+    const { url } = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('{}');
+    });
+    const fetch = createNodeFetch();
+    const controller = new AbortController();
+    const reason = new Error('stop');
+    controller.abort(reason);
+    await expect(rejection(fetch(url, { signal: controller.signal }))).resolves.toBe(reason);
+    await expect((await fetch(url, {})).json()).resolves.toEqual({});
+  });
+});
+
+describe('the OpenAI-compatible adapter sends through createNodeFetch by default', () => {
+  it('generates and streams against the mock server without touching globalThis.fetch', async () => {
+    const mock = await createMockOpenAIServer({ family: 'vllm' });
+    const builtIn = globalThis.fetch;
+    let globalCalls = 0;
+    globalThis.fetch = async () => {
+      globalCalls++;
+      throw new Error('globalThis.fetch must not be used by default');
+    };
+    try {
+      const model = openaiCompatible({ baseURL: mock.baseURL, model: 'mistral-small-3.1', family: 'vllm' });
+      mock.reply(() => ({ text: 'Bonjour !' }));
+      const answer = await model.generate({ messages: [{ role: 'user', content: 'Hello' }] });
+      expect(answer.message.content).toBe('Bonjour !');
+      mock.reply(() => ({ text: 'Salut, le monde' }));
+      let streamed = '';
+      for await (const delta of model.stream({ messages: [{ role: 'user', content: 'Hi' }] })) {
+        if (delta.type === 'text-delta') streamed += delta.text;
+      }
+      expect(streamed).toBe('Salut, le monde');
+    } finally {
+      globalThis.fetch = builtIn;
+      await mock.close();
+    }
+    expect(globalCalls).toBe(0);
+    expect(mock.requests.filter((request) => request.path.endsWith('/chat/completions'))).toHaveLength(2);
   });
 });

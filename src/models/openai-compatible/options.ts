@@ -1,9 +1,10 @@
 import { UserInputError } from '../../errors.js';
+import { createNodeFetch } from '../node-fetch.js';
 import { type RetryOptions, validateRetryOptions } from '../retry.js';
 import { DEFAULT_START_TIMEOUT_MS, validateTimeoutMs } from '../timeout.js';
 import { OPENAI_COMPATIBLE_FAMILIES, type OpenAICompatibleFamily } from './dialects.js';
 
-/** A `fetch` implementation; the platform's global `fetch` by default. */
+/** A `fetch` implementation; a keep-alive `node:http` client (`createNodeFetch`) by default. */
 export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
 
 /** Where an OpenAI-compatible server lives and how to talk to it. Shared by every model of one server. */
@@ -24,7 +25,10 @@ export interface OpenAICompatibleSettings {
   timeoutMs?: number;
   /** Retry policy for 429, 5xx, network failures and timeouts (the same policy as the Mistral adapter). */
   retry?: RetryOptions;
-  /** The `fetch` to use; inject one to add a proxy, logging or a test double. @default globalThis.fetch */
+  /**
+   * The `fetch` to use; inject one to add a proxy, logging or a test double (`globalThis.fetch` gives Node's
+   * built-in one). @default a keep-alive `node:http`/`node:https` client of this server (`createNodeFetch`)
+   */
   fetch?: FetchFunction;
   /**
    * The context window to report from `listModels()` when the server does not send one: a number for every
@@ -116,7 +120,7 @@ export function resolveSettings(settings: OpenAICompatibleSettings): ResolvedSet
     headers[name.toLowerCase()] = value;
   }
   if (settings.apiKey) headers.authorization = `Bearer ${settings.apiKey}`;
-  const fetchFunction = settings.fetch ?? globalThis.fetch;
+  const fetchFunction = settings.fetch ?? createNodeFetch();
   if (typeof fetchFunction !== 'function') {
     throw invalid('fetch', 'No fetch function is available.', 'Use Node 20+ or pass options.fetch.');
   }
