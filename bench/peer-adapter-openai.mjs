@@ -1,5 +1,5 @@
 // dragoman's OpenAI-compatible adapter as a peer-benchmark contestant: the same agent as peer-adapter.mjs,
-// but its model is `openaiCompatible()` on plain fetch (no SDK), pointed at the benchmark's fake server,
+// but its model is `openaiCompatible()` over HTTP (no SDK; dragoman's default node transport), pointed at the benchmark's fake server,
 // which speaks the OpenAI-compatible chat completions wire at /v1/chat/completions. Run after `npm run build`:
 //
 //   FRAMEWORK_DIR=$PWD FRAMEWORK_ADAPTER=$PWD/bench/peer-adapter-openai.mjs ../shared/peer-bench/run.sh

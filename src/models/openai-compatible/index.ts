@@ -1,5 +1,5 @@
 /**
- * The OpenAI-compatible adapter: a {@link Model} on plain `fetch` for vLLM, Ollama, LM Studio, llama.cpp,
+ * The OpenAI-compatible adapter: a {@link Model} over HTTP (no SDK) for vLLM, Ollama, LM Studio, llama.cpp,
  * OpenAI or any server speaking `POST /chat/completions`. See docs/providers.md.
  * @module
  */

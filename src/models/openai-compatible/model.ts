@@ -131,7 +131,7 @@ async function* streamCompletion(
 
 /**
  * Creates a {@link Model} that talks to one model on an OpenAI-compatible server (vLLM, Ollama, LM Studio,
- * llama.cpp, OpenAI, or any server speaking `POST /chat/completions`) with the platform's `fetch`: no SDK.
+ * llama.cpp, OpenAI, or any server speaking `POST /chat/completions`) over HTTP, with no SDK.
  * Streaming is parsed with `eventsource-parser`; retries, the start-of-response timeout and the typed
  * errors are the same as the Mistral adapter's.
  * @example
