@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { completions } from '../../src/agent/completions.js';
+import { trackUnhandledRejections } from './unhandled-rejections.js';
 
 function deferred<Value>() {
   let resolve!: (value: Value) => void;
@@ -25,15 +26,7 @@ function controlled(count: number) {
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('completions', () => {
-  const unhandled: unknown[] = [];
-  const onUnhandled = (reason: unknown) => unhandled.push(reason);
-  beforeEach(() => {
-    unhandled.length = 0;
-    process.on('unhandledRejection', onUnhandled);
-  });
-  afterEach(() => {
-    process.off('unhandledRejection', onUnhandled);
-  });
+  const unhandled = trackUnhandledRejections();
 
   it('hands back indexes in the order the items finish, with each result at its index', async () => {
     const { items, gates, map } = controlled(3);

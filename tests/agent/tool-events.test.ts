@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineAgent } from '../../src/agent/define-agent.js';
 import type { AgentEvent } from '../../src/agent/events.js';
@@ -7,6 +7,7 @@ import { stream } from '../../src/agent/stream.js';
 import { AbortError } from '../../src/errors.js';
 import { FakeModel } from '../../src/testing/fake-model.js';
 import { tool } from '../../src/tools/tool.js';
+import { trackUnhandledRejections } from './unhandled-rejections.js';
 
 function deferred<Value = void>() {
   let resolve!: (value: Value) => void;
@@ -49,18 +50,26 @@ const settle = () => new Promise((resolve) => setImmediate(resolve));
 const toolContents = (messages: ReadonlyArray<{ role: string; content?: unknown }>) =>
   messages.filter((message) => message.role === 'tool').map((message) => message.content);
 
+/** A model whose first step calls slow(a), fast(b), fast(c), and whose second answers "done". */
+function slowThenTwoFast(): FakeModel {
+  return new FakeModel({
+    steps: [
+      {
+        toolCalls: [
+          { name: 'slow', arguments: { value: 'a' } },
+          { name: 'fast', arguments: { value: 'b' } },
+          { name: 'fast', arguments: { value: 'c' } },
+        ],
+      },
+      { text: 'done' },
+    ],
+  });
+}
+
 // Every test releases its slow tools from a tool-call-end handler; if the ends were held back until all
 // calls finished, that handler would never run and the test would time out.
 describe('tool-call-end events', { timeout: 5_000 }, () => {
-  const unhandled: unknown[] = [];
-  const onUnhandled = (reason: unknown) => unhandled.push(reason);
-  beforeEach(() => {
-    unhandled.length = 0;
-    process.on('unhandledRejection', onUnhandled);
-  });
-  afterEach(() => {
-    process.off('unhandledRejection', onUnhandled);
-  });
+  const unhandled = trackUnhandledRejections();
 
   it('come as each call finishes, while messages and records keep call order', async () => {
     const gate = deferred();
@@ -97,18 +106,7 @@ describe('tool-call-end events', { timeout: 5_000 }, () => {
   it('reach a stream consumer in completion order, each one before the slower calls finish', async () => {
     const gate = deferred();
     const { slow, state } = gated(gate.promise);
-    const model = new FakeModel({
-      steps: [
-        {
-          toolCalls: [
-            { name: 'slow', arguments: { value: 'a' } },
-            { name: 'fast', arguments: { value: 'b' } },
-            { name: 'fast', arguments: { value: 'c' } },
-          ],
-        },
-        { text: 'done' },
-      ],
-    });
+    const model = slowThenTwoFast();
     const agent = defineAgent({ name: 't', tools: { slow, fast: echo() }, model });
     const events = stream(agent, 'go');
     const seen: string[] = [];
@@ -173,18 +171,7 @@ describe('tool-call-end events', { timeout: 5_000 }, () => {
     const gate = deferred();
     const { slow, state } = gated(gate.promise);
     const ran: string[] = [];
-    const model = new FakeModel({
-      steps: [
-        {
-          toolCalls: [
-            { name: 'slow', arguments: { value: 'a' } },
-            { name: 'fast', arguments: { value: 'b' } },
-            { name: 'fast', arguments: { value: 'c' } },
-          ],
-        },
-        { text: 'done' },
-      ],
-    });
+    const model = slowThenTwoFast();
     const agent = defineAgent({ name: 't', tools: { slow, fast: echo(ran) }, model, toolConcurrency: 1 });
     const ends: string[] = [];
     agent.events.on('tool-call-end', (event) => ends.push(event.result));

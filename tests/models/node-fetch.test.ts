@@ -140,6 +140,25 @@ function holdingSse(first: string, then: (response: ServerResponse) => void) {
   return { ready, next, closed };
 }
 
+/**
+ * Runs `body` with `globalThis.fetch` replaced by a stub that throws, and returns how often it was called
+ * (restoring the real one afterwards): a default transport must never reach it.
+ */
+async function countGlobalFetchCalls(body: () => Promise<void>): Promise<number> {
+  const builtIn = globalThis.fetch;
+  let calls = 0;
+  globalThis.fetch = async () => {
+    calls++;
+    throw new Error('globalThis.fetch must not be used by default');
+  };
+  try {
+    await body();
+  } finally {
+    globalThis.fetch = builtIn;
+  }
+  return calls;
+}
+
 describe('createNodeFetch: requests and responses', () => {
   it('sends a JSON POST as is and returns the status, headers and body', async () => {
     const { url, requests } = await serve((_request, response) => {
@@ -638,13 +657,7 @@ describe('the Mistral adapter sends through createNodeFetch by default', () => {
   it('generates and streams against the mock server without touching globalThis.fetch', async () => {
     const mock = await createMockMistralServer({ apiKey: 'sk-test-default-transport' });
     mocks.push(mock);
-    const builtIn = globalThis.fetch;
-    let globalCalls = 0;
-    globalThis.fetch = async () => {
-      globalCalls++;
-      throw new Error('globalThis.fetch must not be used by default');
-    };
-    try {
+    const globalCalls = await countGlobalFetchCalls(async () => {
       const provider = createMistral({ apiKey: 'sk-test-default-transport', serverURL: mock.url });
       mock.reply(() => ({ text: 'Bonjour !' }));
       const model = provider('mistral-small-latest');
@@ -660,9 +673,7 @@ describe('the Mistral adapter sends through createNodeFetch by default', () => {
       }
       expect(streamed).toBe('Salut, le monde');
       expect(finished).toBe(true);
-    } finally {
-      globalThis.fetch = builtIn;
-    }
+    });
     expect(globalCalls).toBe(0);
     expect(mock.requests.map((request) => [request.method, request.path])).toEqual([
       ['POST', '/v1/chat/completions'],
@@ -773,13 +784,7 @@ describe('createNodeFetch: called as fetch(url, init)', () => {
 describe('the OpenAI-compatible adapter sends through createNodeFetch by default', () => {
   it('generates and streams against the mock server without touching globalThis.fetch', async () => {
     const mock = await createMockOpenAIServer({ family: 'vllm' });
-    const builtIn = globalThis.fetch;
-    let globalCalls = 0;
-    globalThis.fetch = async () => {
-      globalCalls++;
-      throw new Error('globalThis.fetch must not be used by default');
-    };
-    try {
+    const globalCalls = await countGlobalFetchCalls(async () => {
       const model = openaiCompatible({ baseURL: mock.baseURL, model: 'mistral-small-3.1', family: 'vllm' });
       mock.reply(() => ({ text: 'Bonjour !' }));
       const answer = await model.generate({ messages: [{ role: 'user', content: 'Hello' }] });
@@ -790,10 +795,7 @@ describe('the OpenAI-compatible adapter sends through createNodeFetch by default
         if (delta.type === 'text-delta') streamed += delta.text;
       }
       expect(streamed).toBe('Salut, le monde');
-    } finally {
-      globalThis.fetch = builtIn;
-      await mock.close();
-    }
+    }).finally(() => mock.close());
     expect(globalCalls).toBe(0);
     expect(mock.requests.filter((request) => request.path.endsWith('/chat/completions'))).toHaveLength(2);
   });
