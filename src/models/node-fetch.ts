@@ -32,7 +32,7 @@ export interface NodeFetchOptions {
  * calls it) or a URL with `init` (as the OpenAI-compatible adapter does).
  */
 export interface NodeFetch {
-  (request: Request): Promise<Response>;
+  (request: Request, init?: RequestInit): Promise<Response>;
   (url: string | URL, init?: RequestInit): Promise<Response>;
 }
 
@@ -71,8 +71,7 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
     return undefined;
   };
 
-  async function fromRequest(request: Request): Promise<Response> {
-    const { signal } = request;
+  async function fromRequest(request: Request, signal: AbortSignal): Promise<Response> {
     if (signal.aborted) throw signal.reason;
     const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
     return send(request.url, request.method, request.headers, body, signal);
@@ -167,11 +166,18 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
   }
 
   return async function nodeFetch(input: Request | string | URL, init?: RequestInit): Promise<Response> {
-    if (input instanceof Request) return fromRequest(init === undefined ? input : new Request(input, init));
+    if (input instanceof Request) {
+      // `fetch(request, { signal })` uses that signal as it is: a Request's own signal follows its parent
+      // only weakly (see mistral/call-signals.ts), so a caller that has the original passes it here.
+      if (init === undefined || isSignalOnly(init)) return fromRequest(input, init?.signal ?? input.signal);
+      const request = new Request(input, init);
+      return fromRequest(request, request.signal);
+    }
     const body = init?.body;
     // Anything but no body, a string or bytes (a stream, form data, a blob) takes the Request path.
     if (!(body === undefined || body === null || typeof body === 'string' || body instanceof Uint8Array)) {
-      return fromRequest(new Request(input, init));
+      const request = new Request(input, init);
+      return fromRequest(request, request.signal);
     }
     const headers = new Headers(init?.headers);
     // The defaults Node's fetch adds, so servers see the same request.
@@ -183,6 +189,11 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
     const bytes = typeof body === 'string' ? Buffer.from(body) : (body ?? undefined);
     return send(input, (init?.method ?? 'GET').toUpperCase(), headers, bytes, init?.signal ?? undefined);
   };
+}
+
+function isSignalOnly(init: RequestInit): boolean {
+  for (const key in init) if (key !== 'signal') return false;
+  return true;
 }
 
 function headersOf(response: IncomingMessage): Headers {

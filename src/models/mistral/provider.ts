@@ -26,9 +26,11 @@ export interface MistralProviderOptions {
   retry?: RetryOptions;
   /**
    * A fetch to send requests with (proxies, logging, tests); `globalThis.fetch` gives Node's built-in one.
+   * It gets the SDK's `Request` and `{ signal }`, the call's own abort signal: use that one, since the
+   * request's signal may stop following it after a garbage collection.
    * @default a keep-alive `node:http`/`node:https` client of this provider (see `createNodeFetch`)
    */
-  fetch?: (input: Request) => Promise<Response>;
+  fetch?: (input: Request, init?: { signal: AbortSignal }) => Promise<Response>;
   /** Random source for backoff jitter and fresh tool-call ids (tests). @default Math.random */
   random?: () => number;
 }

@@ -5,6 +5,7 @@
  * timeout never applies (we always pass a signal), because dragoman does both itself.
  * @module
  */
+import { createCallSignals, type SignalledFetch } from './call-signals.js';
 import type { SdkChatResponse, SdkUsage } from './parse-response.js';
 import type { SdkStreamChunk } from './stream-assembler.js';
 import type { WireChatRequest } from './wire-types.js';
@@ -58,7 +59,15 @@ export interface SdkClientConfig {
   /** Returns the API key at call time. */
   apiKey: () => string;
   serverURL?: string;
-  fetch?: (input: Request) => Promise<Response>;
+  /** Gets the SDK's `Request` and the call's own signal (see call-signals.ts). */
+  fetch?: SignalledFetch;
+}
+
+/** The per-call options dragoman passes to SDK functions. */
+interface SdkRequestOptions {
+  signal: AbortSignal;
+  retries: { strategy: 'none' };
+  headers: Record<string, string>;
 }
 
 type Result<T> = { ok: true; value: T } | { ok: false; error: unknown };
@@ -101,20 +110,29 @@ async function loadSdk(config: SdkClientConfig): Promise<MistralSdk> {
   const loadStream = lazyImport(() => import('@mistralai/mistralai/funcs/chatStream.js'));
   const loadFim = lazyImport(() => import('@mistralai/mistralai/funcs/fimComplete.js'));
   const loadModels = lazyImport(() => import('@mistralai/mistralai/funcs/modelsList.js'));
+  const calls = createCallSignals();
   const core = new MistralCore({
     apiKey: async () => config.apiKey(),
     retryConfig: { strategy: 'none' },
     ...(config.serverURL ? { serverURL: config.serverURL } : {}),
-    ...(config.fetch ? { httpClient: new HTTPClient({ fetcher: config.fetch as never }) } : {}),
+    httpClient: new HTTPClient({
+      // The SDK always calls its fetcher with a Request.
+      fetcher: calls.fetcher(config.fetch ?? ((request, init) => fetch(request, init))) as never,
+    }),
   });
-  const request = (options: SdkCallOptions) => ({
-    signal: options.signal,
-    retries: { strategy: 'none' as const },
-  });
+  // Each call's options, tagged so the fetcher gets the call's signal itself; released once the call settled.
+  const tagged = async <T>(options: SdkCallOptions, call: (request: SdkRequestOptions) => Promise<T>) => {
+    const { id, headers } = calls.tag(options.signal);
+    try {
+      return await call({ signal: options.signal, retries: { strategy: 'none' }, headers });
+    } finally {
+      calls.release(id);
+    }
+  };
   return {
     async chatComplete(body, options) {
-      const call = (await loadComplete()).chatComplete(core, body, request(options));
-      const [result, info] = await call.$inspect();
+      const { chatComplete } = await loadComplete();
+      const [result, info] = await tagged(options, (request) => chatComplete(core, body, request).$inspect());
       const headers = info.response?.headers ?? new Headers();
       if (result.ok) return { response: result.value as unknown as SdkChatResponse, headers };
       const recovered = await readWithoutUsage(result.error);
@@ -122,17 +140,20 @@ async function loadSdk(config: SdkClientConfig): Promise<MistralSdk> {
       return { response: recovered, headers };
     },
     async chatStream(body, options) {
-      const { value, headers } = await unwrap(
-        (await loadStream()).chatStream(core, { ...body, stream: true }, request(options)),
+      const { chatStream } = await loadStream();
+      const { value, headers } = await tagged(options, (request) =>
+        unwrap(chatStream(core, { ...body, stream: true }, request)),
       );
       return { events: value as unknown as AsyncIterable<{ data: SdkStreamChunk }>, headers };
     },
     async fimComplete(body, options) {
-      const { value, headers } = await unwrap((await loadFim()).fimComplete(core, body, request(options)));
+      const { fimComplete } = await loadFim();
+      const { value, headers } = await tagged(options, (request) => unwrap(fimComplete(core, body, request)));
       return { response: value as unknown as SdkChatResponse, headers };
     },
     async modelsList(options) {
-      const { value } = await unwrap((await loadModels()).modelsList(core, undefined, request(options)));
+      const { modelsList } = await loadModels();
+      const { value } = await tagged(options, (request) => unwrap(modelsList(core, undefined, request)));
       return (value.data ?? []) as unknown as SdkModelCard[];
     },
   };
