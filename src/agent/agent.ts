@@ -1,4 +1,5 @@
 import type { FitContextOptions, MemoryStore } from '../memory/index.js';
+import type { PriceTable } from '../models/catalog/prices.js';
 import type { Model, ModelSettings, ResponseFormat, ToolSpec } from '../models/types.js';
 import type { Router } from '../routing/types.js';
 import type { InferSchemaOutput, ToolSchema, ToolSet } from '../tools/types.js';
@@ -50,6 +51,11 @@ export interface AgentConfig<Tools extends ToolSet, Schema extends ToolSchema | 
   toolOutputLimit?: number;
   /** Failed tool calls tolerated per run. @default { consecutive: 3, total: 5 } */
   toolErrorBudget?: Partial<ToolErrorBudget>;
+  /**
+   * Prices for `result.usage.cost`, keyed by model id. Spread the defaults to change a few:
+   * `{ ...DEFAULT_PRICES, 'my-model': price }`. @default DEFAULT_PRICES (Mistral list prices)
+   */
+  prices?: PriceTable;
 }
 
 /** The parsed type of an agent's output: the schema's type, or `string` (the final text) without one. */
@@ -71,6 +77,8 @@ export interface Agent<Tools extends ToolSet = ToolSet, Output = string> {
   readonly toolTimeoutMs: number;
   readonly toolOutputLimit: number;
   readonly toolErrorBudget: Readonly<ToolErrorBudget>;
+  /** The prices `result.usage.cost` is computed with. */
+  readonly prices: PriceTable;
   /** The tools as the model sees them, converted once. */
   readonly toolSpecs: readonly ToolSpec[];
   /** The response format derived from `output`, when there is one. */

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'eventemitter3';
 import { UserInputError } from '../errors.js';
+import { DEFAULT_PRICES } from '../models/catalog/prices.js';
 import type { ResponseFormat } from '../models/types.js';
 import { toJsonSchema } from '../tools/json-schema.js';
 import { toToolSpecs } from '../tools/tool-specs.js';
@@ -84,6 +85,7 @@ export function defineAgent<
       ),
       total: positiveInteger(config.toolErrorBudget?.total, 5, 'toolErrorBudget.total', where),
     }),
+    prices: config.prices ?? DEFAULT_PRICES,
     toolSpecs,
     responseFormat,
     events: new EventEmitter<AgentEventListeners>(),

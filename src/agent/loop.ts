@@ -130,7 +130,7 @@ export async function* runLoop(
         if (route !== undefined) meta.route = route;
         const message: AssistantMessage = { ...response.message, meta };
         progress.newMessages.push(message);
-        addUsage(progress.usage, model, response.usage);
+        addUsage(progress.usage, model, response.usage, agent.prices);
         const record: StepRecord = {
           index: step,
           model,

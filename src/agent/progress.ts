@@ -1,5 +1,6 @@
 import { UserInputError } from '../errors.js';
 import { abortable } from '../models/abortable.js';
+import { costOf } from '../models/catalog/cost.js';
 import { messageText } from '../models/message-text.js';
 import type { Message } from '../models/types.js';
 import type { RouteDecision } from '../routing/types.js';
@@ -70,7 +71,10 @@ export async function startProgress(
     history,
     newMessages: saved ? [...saved.newMessages] : inputMessages,
     steps: saved ? saved.steps.map((step) => ({ ...step, toolCalls: [...step.toolCalls] })) : [],
-    usage: saved ? structuredClone(saved.usage) : emptyUsageSummary(),
+    // A state saved before usage carried a cost gets one, priced now.
+    usage: saved
+      ? { ...structuredClone(saved.usage), cost: costOf(saved.usage, agent.prices) }
+      : emptyUsageSummary(),
     failures: saved ? { ...saved.toolFailures } : { consecutive: 0, total: 0 },
     previous: saved?.previousDecision,
     startedAt: saved?.startedAt ?? Date.now(),

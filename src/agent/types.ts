@@ -1,3 +1,4 @@
+import type { UsageCost } from '../models/catalog/cost.js';
 import type {
   FinishReason,
   Message,
@@ -97,10 +98,12 @@ export interface StepRecord {
   durationMs: number;
 }
 
-/** Token usage of a run, in total and per model id. */
+/** Token usage of a run, in total and per model id, and what it cost at the agent's prices. */
 export interface UsageSummary {
   total: Usage;
   byModel: Record<string, Usage>;
+  /** The estimated cost (`costOf(usage, agent.prices)`); models without a price are named in `unpriced`. */
+  cost: UsageCost;
 }
 
 /** Why a complete run stopped. */
