@@ -79,7 +79,7 @@ export async function main(args: readonly string[], io: ExampleIO): Promise<numb
         const events: RunStream<string> = stream(agent, input, options);
         await renderEvents(events, io, { showRoutes: false });
         const result: RunResult<string> = await events.result();
-        if (result.status === 'complete') {
+        if (result.status !== 'pending-approval') {
           for (const [model, used] of Object.entries(result.usage.byModel)) addUsage(total, model, used);
           break;
         }

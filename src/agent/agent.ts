@@ -21,18 +21,37 @@ export interface ToolErrorBudget {
   total: number;
 }
 
-/** What {@link defineAgent} takes. Give `model` (one fixed model) or `router` (a model per turn). */
-export interface AgentConfig<Tools extends ToolSet, Schema extends ToolSchema | undefined> {
+/** Exactly one of `model` (one fixed model) or `router` (a model per turn). */
+export type ModelOrRouter =
+  | {
+      /** One model for every step. */
+      model: Model;
+      router?: undefined;
+    }
+  | {
+      model?: undefined;
+      /** Chooses a model per step (Arabic, code, general routes). */
+      router: Router;
+    };
+
+/**
+ * What {@link defineAgent} takes: the settings below plus exactly one of `model` (one fixed model) or
+ * `router` (a model per turn); giving neither or both is a compile error.
+ */
+export type AgentConfig<Tools extends ToolSet, Schema extends ToolSchema | undefined> = AgentSettings<
+  Tools,
+  Schema
+> &
+  ModelOrRouter;
+
+/** The settings of {@link AgentConfig} besides the model or router. */
+export interface AgentSettings<Tools extends ToolSet, Schema extends ToolSchema | undefined> {
   /** A name for logs, events and the structured-output schema name. */
   name: string;
   /** The system message sent before the conversation. */
   instructions?: string;
   /** The tools the model may call, keyed by name. */
   tools?: Tools;
-  /** One model for every step. */
-  model?: Model;
-  /** Chooses a model per step (Arabic, code, general routes). */
-  router?: Router;
   /** Where sessions live; needed for `run(agent, input, { session })`. */
   memory?: MemoryStore;
   /** Context-window fitting options. */
@@ -84,7 +103,7 @@ export interface Agent<Tools extends ToolSet = ToolSet, Output = string> {
   /** The response format derived from `output`, when there is one. */
   readonly responseFormat: ResponseFormat | undefined;
   /** Every event of every run of this agent. A throwing listener becomes a `listener-error` event. */
-  readonly events: AgentEventEmitter;
+  readonly events: AgentEventEmitter<Tools>;
 }
 
 /** The tools type of an agent. */

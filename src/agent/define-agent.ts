@@ -88,7 +88,7 @@ export function defineAgent<
     prices: config.prices ?? DEFAULT_PRICES,
     toolSpecs,
     responseFormat,
-    events: new EventEmitter<AgentEventListeners>(),
+    events: new EventEmitter<AgentEventListeners<Tools>>(),
   };
   if (reserveOutput !== undefined) positiveInteger(reserveOutput, 0, 'context.reserveOutput', where);
   if (config.context?.contextWindow !== undefined) {

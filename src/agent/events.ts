@@ -3,7 +3,9 @@ import type { ContextTrimReport } from '../memory/types.js';
 import type { ModelDeprecationWarning } from '../models/catalog/index.js';
 import type { FinishReason, Message, Usage } from '../models/types.js';
 import type { ModelSubstitution, RouteDecision } from '../routing/types.js';
-import type { PendingApproval, StopReason, UsageSummary } from './types.js';
+import type { ToolSet } from '../tools/types.js';
+import type { ToolCallOf, ToolCallOutcome } from './tool-calls.js';
+import type { PendingApproval, RunStatus, StopReason, UsageSummary } from './types.js';
 
 /** Fields every event carries. */
 interface EventBase {
@@ -68,31 +70,32 @@ export interface TextDeltaEvent extends StepEventBase {
   text: string;
 }
 
-/** A tool call is about to run (emitted in call order, after its arguments were checked). */
-export interface ToolCallStartEvent extends StepEventBase {
+/**
+ * A tool call is about to run (emitted in call order, after its arguments were checked). Narrow on `valid`,
+ * then `toolName` narrows `args` to that tool's input.
+ */
+export type ToolCallStartEvent<Tools extends ToolSet = ToolSet> = StepEventBase & {
   type: 'tool-call-start';
   toolCallId: string;
-  toolName: string;
-  /** The parsed arguments, or the raw string when they were not valid JSON. */
-  args: unknown;
-}
+} & ToolCallOf<Tools>;
 
-/** A tool call finished; `result` is the text the model will read. */
-export interface ToolCallEndEvent extends StepEventBase {
+/**
+ * A tool call finished; `result` is the text the model will read. With `isError: false`, `toolName`
+ * narrows `args` and `output` (what the tool returned) to that tool's types.
+ */
+export type ToolCallEndEvent<Tools extends ToolSet = ToolSet> = StepEventBase & {
   type: 'tool-call-end';
   toolCallId: string;
-  toolName: string;
   result: string;
-  isError: boolean;
   /** Set when the call needed approval. */
   approval: 'approved' | 'rejected' | undefined;
   durationMs: number;
-}
+} & ToolCallOutcome<Tools>;
 
 /** A tool call needs a human decision; the run pauses after the step's requests. */
-export interface ToolApprovalRequestEvent extends StepEventBase, PendingApproval {
+export type ToolApprovalRequestEvent<Tools extends ToolSet = ToolSet> = StepEventBase & {
   type: 'tool-approval-request';
-}
+} & PendingApproval<Tools>;
 
 /** A model call and its tool calls finished. */
 export interface StepEndEvent extends StepEventBase {
@@ -108,7 +111,7 @@ export interface StepEndEvent extends StepEventBase {
 /** The run finished: completely, or paused for approvals. */
 export interface RunEndEvent extends EventBase {
   type: 'run-end';
-  status: 'complete' | 'pending-approval';
+  status: RunStatus;
   stopReason: StopReason | 'approval';
   text: string;
   usage: UsageSummary;
@@ -130,8 +133,11 @@ export interface ListenerErrorEvent extends EventBase {
   error: unknown;
 }
 
-/** Every event of a run, discriminated on `type`. The grammar is in docs/events.md. */
-export type AgentEvent =
+/**
+ * Every event of a run, discriminated on `type`. The grammar is in docs/events.md. `Tools` types the tool
+ * events: with an agent's tools, `toolName` narrows `args` and `output`.
+ */
+export type AgentEvent<Tools extends ToolSet = ToolSet> =
   | RunStartEvent
   | RouteSelectEvent
   | ModelSubstitutedEvent
@@ -139,9 +145,9 @@ export type AgentEvent =
   | ContextTrimEvent
   | StepStartEvent
   | TextDeltaEvent
-  | ToolCallStartEvent
-  | ToolCallEndEvent
-  | ToolApprovalRequestEvent
+  | ToolCallStartEvent<Tools>
+  | ToolCallEndEvent<Tools>
+  | ToolApprovalRequestEvent<Tools>
   | StepEndEvent
   | RunEndEvent
   | RunErrorEvent
@@ -151,10 +157,18 @@ export type AgentEvent =
 export type AgentEventType = AgentEvent['type'];
 
 /** The event of one `type`. */
-export type AgentEventOf<Type extends AgentEventType> = Extract<AgentEvent, { type: Type }>;
+export type AgentEventOf<Type extends AgentEventType, Tools extends ToolSet = ToolSet> = Extract<
+  AgentEvent<Tools>,
+  { type: Type }
+>;
 
-/** Listener signatures by event type, for eventemitter3. */
-export type AgentEventListeners = { [Type in AgentEventType]: (event: AgentEventOf<Type>) => void };
+/**
+ * Listener signatures by event type, for eventemitter3. Method-shaped (checked bivariantly), so an agent
+ * with specific tools still passes where any agent is expected.
+ */
+export type AgentEventListeners<Tools extends ToolSet = ToolSet> = {
+  [Type in AgentEventType]: { listener(event: AgentEventOf<Type, Tools>): void }['listener'];
+};
 
 /** The typed emitter on every agent: `agent.events.on('tool-call-end', (event) => ...)`. */
-export type AgentEventEmitter = EventEmitter<AgentEventListeners>;
+export type AgentEventEmitter<Tools extends ToolSet = ToolSet> = EventEmitter<AgentEventListeners<Tools>>;

@@ -3,7 +3,9 @@ export type {
   AgentConfig,
   AgentContextOptions,
   AgentOutput,
+  AgentSettings,
   AgentTools,
+  ModelOrRouter,
   OutputOf,
   ToolErrorBudget,
 } from './agent.js';
@@ -35,6 +37,16 @@ export { run } from './run.js';
 export type { RunStream } from './stream.js';
 export { stream } from './stream.js';
 export type {
+  InvalidToolCall,
+  ToolArgsOf,
+  ToolCallOf,
+  ToolCallOutcome,
+  ToolInvocation,
+  ToolNameOf,
+  ToolOutputOf,
+  ValidToolCall,
+} from './tool-calls.js';
+export type {
   ApprovalDecision,
   BaseRunOptions,
   FinalAnswerResult,
@@ -47,6 +59,7 @@ export type {
   RunResult,
   RunSettings,
   RunState,
+  RunStatus,
   StepRecord,
   StopCheck,
   StoppedResult,

@@ -214,7 +214,7 @@ export async function* runLoop(
         const result: RunResult<unknown> = {
           ...partialResult(progress),
           text: outcome.endedWith ?? lastAssistantText(progress.newMessages),
-          status: 'complete',
+          status: 'stopped',
           stopReason,
           output: undefined,
         };

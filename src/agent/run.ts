@@ -16,18 +16,18 @@ export type RunOptionsArgument<Tools extends ToolSet> =
  * Rejects with `MaxStepsError`, `ToolBudgetError`, `OutputParseError`, `AbortError`, or the model's error.
  * @example
  * const result = await run(agent, 'What is 2 + 3?');
- * if (result.status === 'complete') console.log(result.text);
+ * if (result.status === 'complete') console.log(result.output);
  */
 export async function run<Tools extends ToolSet, Output>(
   agent: Agent<Tools, Output>,
   input: RunInput,
   ...[options]: RunOptionsArgument<Tools>
-): Promise<RunResult<Output>> {
+): Promise<RunResult<Output, Tools>> {
   // The same loop as stream(), drained here; events only go to the agent's listeners.
   const events = runLoop(agent, input, (options ?? {}) as LoopOptions, false);
   for (;;) {
     const next = await events.next();
-    if (next.done) return next.value as RunResult<Output>;
+    if (next.done) return next.value as RunResult<Output, Tools>;
     notify(agent.events, next.value);
   }
 }

@@ -7,13 +7,16 @@ import { observe } from './observe.js';
 import type { RunOptionsArgument } from './run.js';
 import type { RunInput, RunResult } from './types.js';
 
-/** A streamed run: iterate it for events (once), and await `result()` for the outcome. */
-export interface RunStream<Output> extends AsyncIterable<AgentEvent> {
+/**
+ * A streamed run: iterate it for events (once), and await `result()` for the outcome. `Tools` types the
+ * tool events and records.
+ */
+export interface RunStream<Output, Tools extends ToolSet = ToolSet> extends AsyncIterable<AgentEvent<Tools>> {
   /**
    * The run's result. Resolves when the run ends; if nobody iterates the events, calling it drives the run.
    * Rejects with the run's error, or an `AbortError` when the consumer stopped iterating early.
    */
-  result(): Promise<RunResult<Output>>;
+  result(): Promise<RunResult<Output, Tools>>;
 }
 
 /**
@@ -28,10 +31,10 @@ export function stream<Tools extends ToolSet, Output>(
   agent: Agent<Tools, Output>,
   input: RunInput,
   ...[options]: RunOptionsArgument<Tools>
-): RunStream<Output> {
-  let resolveResult!: (result: RunResult<Output>) => void;
+): RunStream<Output, Tools> {
+  let resolveResult!: (result: RunResult<Output, Tools>) => void;
   let rejectResult!: (error: unknown) => void;
-  const outcome = new Promise<RunResult<Output>>((resolve, reject) => {
+  const outcome = new Promise<RunResult<Output, Tools>>((resolve, reject) => {
     resolveResult = resolve;
     rejectResult = reject;
   });
@@ -39,7 +42,7 @@ export function stream<Tools extends ToolSet, Output>(
   outcome.catch(() => {});
   let started = false;
 
-  async function* iterate(): AsyncGenerator<AgentEvent, void> {
+  async function* iterate(): AsyncGenerator<AgentEvent<Tools>, void> {
     if (started) {
       throw new UserInputError('invalid-input', 'This stream was already iterated.', {
         hint: 'Call stream() again for a new run, or use result() for the outcome of this one.',
@@ -49,9 +52,10 @@ export function stream<Tools extends ToolSet, Output>(
     let finished = false;
     try {
       const events = observe(agent.events, runLoop(agent, input, (options ?? {}) as LoopOptions, true));
-      const result = yield* events;
+      // The loop is typed for any agent; these events come from this agent's tools.
+      const result = yield* events as AsyncGenerator<AgentEvent<Tools>, RunResult<unknown>>;
       finished = true;
-      resolveResult(result as RunResult<Output>);
+      resolveResult(result as RunResult<Output, Tools>);
     } catch (error) {
       finished = true;
       rejectResult(error);

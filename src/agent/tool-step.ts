@@ -6,6 +6,7 @@ import type { ToolSet } from '../tools/types.js';
 import type { Agent } from './agent.js';
 import { completions } from './completions.js';
 import type { AgentEvent } from './events.js';
+import type { ToolCallOf, ToolCallOutcome } from './tool-calls.js';
 import type { ApprovalDecision, ToolCallRecord } from './types.js';
 
 /** What running one step's tool calls needs. */
@@ -42,8 +43,7 @@ export async function* toolStep(input: ToolStepInput): AsyncGenerator<AgentEvent
   const { agent, calls, decisions, runId, step } = input;
   const base = { runId, agent: agent.name, step };
   for (const parsed of calls) {
-    const args = parsed.ok || parsed.args !== undefined ? parsed.args : parsed.call.arguments;
-    yield { type: 'tool-call-start', ...base, toolCallId: parsed.call.id, toolName: parsed.call.name, args };
+    yield { type: 'tool-call-start', ...base, toolCallId: parsed.call.id, ...callOf(parsed) };
   }
   const timed = async (parsed: ParsedToolCall | RejectedToolCall): Promise<TimedOutcome> => {
     const started = performance.now();
@@ -54,8 +54,12 @@ export async function* toolStep(input: ToolStepInput): AsyncGenerator<AgentEvent
   const finish = (index: number, outcome: TimedOutcome): AgentEvent => {
     const record = recordOf(calls[index]!, outcome, decisions);
     records[index] = record;
-    const { toolCallId, toolName, result, isError, approval, durationMs } = record;
-    return { type: 'tool-call-end', ...base, toolCallId, toolName, result, isError, approval, durationMs };
+    const { toolCallId, result, approval, durationMs } = record;
+    const ending: ToolCallOutcome =
+      record.valid && !record.isError
+        ? { ...callOf(calls[index]!), valid: true, isError: false, output: outcome.output }
+        : { ...callOf(calls[index]!), isError: true, output: undefined };
+    return { type: 'tool-call-end', ...base, toolCallId, result, approval, durationMs, ...ending };
   };
   if (calls.length === 1) {
     yield finish(0, await timed(calls[0]!));
@@ -91,6 +95,17 @@ export async function* toolStep(input: ToolStepInput): AsyncGenerator<AgentEvent
 
 type TimedOutcome = ToolOutcome & { durationMs: number };
 
+/** The call's name, validity and arguments (the raw string when they were not valid JSON). */
+function callOf(parsed: ParsedToolCall | RejectedToolCall): ToolCallOf {
+  const { name } = parsed.call;
+  if (parsed.ok) return { toolName: name, valid: true, args: parsed.args };
+  return {
+    toolName: name,
+    valid: false,
+    args: parsed.args !== undefined ? parsed.args : parsed.call.arguments,
+  };
+}
+
 function recordOf(
   parsed: ParsedToolCall | RejectedToolCall,
   outcome: TimedOutcome,
@@ -99,11 +114,9 @@ function recordOf(
   const { call } = parsed;
   const decision = decisions.get(call.id);
   const approval = decision === undefined ? undefined : decision.approved ? 'approved' : 'rejected';
-  const args = parsed.ok || parsed.args !== undefined ? parsed.args : call.arguments;
   return {
     toolCallId: call.id,
-    toolName: call.name,
-    args,
+    ...callOf(parsed),
     result: outcome.content,
     isError: outcome.isError,
     ...(approval ? { approval } : {}),

@@ -9,6 +9,7 @@ import type {
 } from '../models/types.js';
 import type { RouteDecision } from '../routing/types.js';
 import type { ToolSet } from '../tools/types.js';
+import type { ToolCallOf, ToolInvocation } from './tool-calls.js';
 
 /** What a run starts from: a user text, one message, or a list of messages (with image parts). */
 export type RunInput = string | UserMessage | readonly Message[] | ResumeInput;
@@ -23,13 +24,11 @@ export interface ResumeInput {
 /** A human's decision on one tool call. A rejection's `reason` is shown to the model. */
 export type ApprovalDecision = { approved: true } | { approved: false; reason?: string };
 
-/** A tool call waiting for a human decision. */
-export interface PendingApproval {
-  toolCallId: string;
-  toolName: string;
-  /** The validated arguments. */
-  args: unknown;
-}
+/**
+ * A tool call waiting for a human decision; its arguments passed the schema, so `toolName` narrows `args`
+ * to that tool's input.
+ */
+export type PendingApproval<Tools extends ToolSet = ToolSet> = { toolCallId: string } & ToolInvocation<Tools>;
 
 /** Model settings a run may override. `toolChoice` can name one of the agent's tools. */
 export interface RunSettings<Tools extends ToolSet = ToolSet>
@@ -41,10 +40,10 @@ export interface RunSettings<Tools extends ToolSet = ToolSet>
 }
 
 /** What a `stopWhen` predicate sees after each step that called tools. */
-export interface StopCheck {
+export interface StopCheck<out Tools extends ToolSet = ToolSet> {
   /** The step that just ended. */
-  step: StepRecord;
-  steps: readonly StepRecord[];
+  step: StepRecord<Tools>;
+  steps: readonly StepRecord<Tools>[];
   /** The whole conversation so far, without the system message. */
   messages: readonly Message[];
 }
@@ -60,29 +59,30 @@ export interface BaseRunOptions<Tools extends ToolSet = ToolSet> {
   /** Overrides the agent's model settings for this run. */
   settings?: RunSettings<Tools>;
   /** Stops the run after a step that called tools when it returns true. */
-  stopWhen?: (check: StopCheck) => boolean;
+  stopWhen?: (check: StopCheck<Tools>) => boolean;
 }
 
 /** Options of one run; `context` is required when the agent's tools declare a context type. */
 export type RunOptions<Tools extends ToolSet = ToolSet, Context = unknown> = BaseRunOptions<Tools> &
   (unknown extends Context ? { context?: Context } : { context: Context });
 
-/** One tool call of a step, with its outcome. */
-export interface ToolCallRecord {
+/**
+ * One tool call of a step, with its outcome. Narrow on `valid`, then `toolName` narrows `args` to that
+ * tool's input. Records are part of the JSON run state, so they keep the text the model read (`result`),
+ * not the tool's return value (that is on the `tool-call-end` event as `output`).
+ */
+export type ToolCallRecord<Tools extends ToolSet = ToolSet> = {
   toolCallId: string;
-  toolName: string;
-  /** The parsed arguments, or the raw string when they were not valid JSON. */
-  args: unknown;
   /** The text sent back to the model. */
   result: string;
   isError: boolean;
   /** Set when the call needed approval. */
   approval?: 'approved' | 'rejected';
   durationMs: number;
-}
+} & ToolCallOf<Tools>;
 
 /** One model call and the tool calls it asked for. */
-export interface StepRecord {
+export interface StepRecord<out Tools extends ToolSet = ToolSet> {
   /** 1-based step number within the run. */
   index: number;
   /** The model id that answered. */
@@ -90,7 +90,7 @@ export interface StepRecord {
   /** The route, when the agent has a router. */
   route?: string;
   text: string;
-  toolCalls: ToolCallRecord[];
+  toolCalls: ToolCallRecord<Tools>[];
   finishReason: FinishReason;
   usage: Usage;
   /** When the step started, in milliseconds since the epoch (`Date.now()`). */
@@ -106,11 +106,17 @@ export interface UsageSummary {
   cost: UsageCost;
 }
 
-/** Why a complete run stopped. */
+/** Why a run stopped: the model's final answer, a tool with `endsRun`, or `stopWhen`. */
 export type StopReason = 'final-answer' | 'tool' | 'stop-when';
 
+/**
+ * How a run ended: `complete` (the model's final answer, so `output` is set), `stopped` (a tool with
+ * `endsRun` or `stopWhen` ended it before a final answer) or `pending-approval`.
+ */
+export type RunStatus = 'complete' | 'stopped' | 'pending-approval';
+
 /** What every result (and the partial result inside a run error) carries. */
-export interface PartialRunResult {
+export interface PartialRunResult<out Tools extends ToolSet = ToolSet> {
   runId: string;
   /** The last assistant text. */
   text: string;
@@ -118,36 +124,43 @@ export interface PartialRunResult {
   messages: Message[];
   /** The messages this run added (the input turn included): what is committed to memory. */
   newMessages: Message[];
-  steps: StepRecord[];
+  steps: StepRecord<Tools>[];
   usage: UsageSummary;
 }
 
 /** A run that ended with the model's final answer; `output` is the parsed output (the text without a schema). */
-export interface FinalAnswerResult<Output> extends PartialRunResult {
+export interface FinalAnswerResult<Output, out Tools extends ToolSet = ToolSet>
+  extends PartialRunResult<Tools> {
   status: 'complete';
   stopReason: 'final-answer';
   output: Output;
 }
 
 /** A run ended by a tool with `endsRun` or by `stopWhen`; there is no final answer to parse. */
-export interface StoppedResult extends PartialRunResult {
-  status: 'complete';
+export interface StoppedResult<out Tools extends ToolSet = ToolSet> extends PartialRunResult<Tools> {
+  status: 'stopped';
   stopReason: 'tool' | 'stop-when';
   output: undefined;
 }
 
 /** A run paused for approvals. Resume it with `run(agent, { resume: state, approvals })`. */
-export interface PendingApprovalResult extends PartialRunResult {
+export interface PendingApprovalResult<Tools extends ToolSet = ToolSet> extends PartialRunResult<Tools> {
   status: 'pending-approval';
   stopReason: 'approval';
   output: undefined;
-  pendingApprovals: PendingApproval[];
+  pendingApprovals: PendingApproval<Tools>[];
   /** Plain JSON: store it anywhere and resume later, even in another process. */
   state: RunState;
 }
 
-/** The result of a run. Narrow on `status` (and `stopReason`) to reach `output` or the pending approvals. */
-export type RunResult<Output = string> = FinalAnswerResult<Output> | StoppedResult | PendingApprovalResult;
+/**
+ * The result of a run. Narrow on `status`: `complete` has the typed `output`, `pending-approval` the
+ * pending calls and the state to resume from. `Tools` types the tool calls in `steps` and the approvals.
+ */
+export type RunResult<Output = string, Tools extends ToolSet = ToolSet> =
+  | FinalAnswerResult<Output, Tools>
+  | StoppedResult<Tools>
+  | PendingApprovalResult<Tools>;
 
 /** The serializable state of a paused run. Treat it as opaque; it is versioned. */
 export interface RunState {

@@ -1,7 +1,7 @@
 export type { WorkspaceLimits, WorkspaceToolsOptions } from './builtin/index.js';
 export { readOnlyWorkspaceTools, resolveInside, workspaceTools } from './builtin/index.js';
 export { toJsonSchema } from './json-schema.js';
-export type { ToolDefinition } from './tool.js';
+export type { ObjectSchema, ToolDefinition } from './tool.js';
 export { tool } from './tool.js';
 export { DEFAULT_TOOL_OUTPUT_LIMIT } from './tool-output.js';
 export { toToolSpecs } from './tool-specs.js';

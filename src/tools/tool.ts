@@ -1,7 +1,14 @@
 import type { ApprovalPredicate, InferSchemaOutput, Tool, ToolContext, ToolSchema } from './types.js';
 
+/**
+ * A Zod schema whose parsed value is an object: Mistral needs a tool's parameters to be a JSON object, so
+ * `parameters: z.string()` is a compile error. (An array is an object to TypeScript; `defineAgent` rejects an
+ * array root, and any non-object root from plain JavaScript, with a `UserInputError`.)
+ */
+export type ObjectSchema = ToolSchema<object>;
+
 /** What {@link tool} takes: a tool whose `execute` argument type comes from `parameters`. */
-export interface ToolDefinition<Schema extends ToolSchema, Context, Result> {
+export interface ToolDefinition<Schema extends ObjectSchema, Context, Result> {
   description: string;
   parameters: Schema;
   execute(args: InferSchemaOutput<Schema>, context: ToolContext<Context>): Result | Promise<Result>;
@@ -21,7 +28,7 @@ export interface ToolDefinition<Schema extends ToolSchema, Context, Result> {
  *   execute: ({ a, b }) => a + b,
  * });
  */
-export function tool<Schema extends ToolSchema, Context = unknown, Result = unknown>(
+export function tool<Schema extends ObjectSchema, Context = unknown, Result = unknown>(
   definition: ToolDefinition<Schema, Context, Result>,
 ): Tool<InferSchemaOutput<Schema>, Context, Result> {
   // `Schema` is a ToolSchema whose output is InferSchemaOutput<Schema>; TypeScript cannot see that through

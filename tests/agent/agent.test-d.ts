@@ -25,14 +25,16 @@ describe('agent types', () => {
   it('types output from the output schema, and as the text without one', async () => {
     const structured = defineAgent({ name: 's', model, output: z.object({ city: z.string() }) });
     const result = await run(structured, 'q');
-    expectTypeOf(result).toEqualTypeOf<RunResult<{ city: string }>>();
-    if (result.stopReason === 'final-answer') expectTypeOf(result.output).toEqualTypeOf<{ city: string }>();
+    expectTypeOf(result).toEqualTypeOf<RunResult<{ city: string }, Record<never, never>>>();
+    // status 'complete' alone types the output: runs ended by a tool or stopWhen are 'stopped'.
+    if (result.status === 'complete') expectTypeOf(result.output).toEqualTypeOf<{ city: string }>();
+    if (result.status === 'stopped') expectTypeOf(result.output).toEqualTypeOf<undefined>();
     if (result.status === 'pending-approval') {
-      expectTypeOf(result.pendingApprovals).toEqualTypeOf<PendingApproval[]>();
+      expectTypeOf(result.pendingApprovals).toEqualTypeOf<PendingApproval<Record<never, never>>[]>();
       expectTypeOf(result.state).toEqualTypeOf<RunState>();
     }
     const plain = await run(defineAgent({ name: 'p', model }), 'q');
-    if (plain.stopReason === 'final-answer') expectTypeOf(plain.output).toEqualTypeOf<string>();
+    if (plain.status === 'complete') expectTypeOf(plain.output).toEqualTypeOf<string>();
     expectTypeOf(plain.output).toEqualTypeOf<string | undefined>();
   });
 
@@ -59,13 +61,13 @@ describe('agent types', () => {
   it('narrows events by type on the emitter and in the stream', async () => {
     const agent = defineAgent({ name: 'e', model, tools: { add } });
     agent.events.on('tool-call-end', (event) => {
-      expectTypeOf(event).toEqualTypeOf<ToolCallEndEvent>();
+      expectTypeOf(event).toEqualTypeOf<ToolCallEndEvent<{ add: typeof add }>>();
       expectTypeOf(event.isError).toEqualTypeOf<boolean>();
     });
     // @ts-expect-error not an event type
     agent.events.on('tool-finished', () => {});
     for await (const event of stream(agent, 'q')) {
-      expectTypeOf(event).toEqualTypeOf<AgentEvent>();
+      expectTypeOf(event).toEqualTypeOf<AgentEvent<{ add: typeof add }>>();
       if (event.type === 'text-delta') expectTypeOf(event).toEqualTypeOf<TextDeltaEvent>();
       if (event.type === 'route-select') expectTypeOf(event.decision.route).toBeString();
     }

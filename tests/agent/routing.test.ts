@@ -139,13 +139,16 @@ describe('defineAgent', () => {
 
   it('names the bad field in its errors', () => {
     expect(() => defineAgent({ name: '', model })).toThrow(/non-empty name/);
+    // @ts-expect-error neither model nor router: a compile error, and a clear error for plain JavaScript
     expect(() => defineAgent({ name: 'x' })).toThrow(/exactly one of model or router, but got neither/);
     const { router } = scriptedRouter({ code: model, general: model });
+    // @ts-expect-error both model and router
     expect(() => defineAgent({ name: 'x', model, router })).toThrow(/but got both/);
     expect(() => defineAgent({ name: 'x', model, maxSteps: 0 })).toThrow(
       /maxSteps must be a positive integer, but it is 0/,
     );
     expect(() => defineAgent({ name: 'x', model, toolConcurrency: 1.5 })).toThrow(/toolConcurrency/);
+    // @ts-expect-error a non-object root is a compile error too
     const echo = tool({ description: 'Echo.', parameters: z.string(), execute: (text) => text });
     expect(() => defineAgent({ name: 'x', model, tools: { echo } })).toThrow(
       /tools\.echo\.parameters must be a z\.object/,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import type { AgentSettings } from '../../src/agent/agent.js';
 import { defineAgent } from '../../src/agent/define-agent.js';
 import { MaxStepsError, OutputParseError, ToolBudgetError } from '../../src/agent/errors.js';
 import type { AgentEvent } from '../../src/agent/events.js';
@@ -12,6 +13,7 @@ import { createEstimatingCounter } from '../../src/memory/token-counter.js';
 import type { Message, Model, ModelRequest } from '../../src/models/types.js';
 import { FakeModel } from '../../src/testing/fake-model.js';
 import { tool } from '../../src/tools/tool.js';
+import type { ToolSchema, ToolSet } from '../../src/tools/types.js';
 
 const add = tool({
   description: 'Add two numbers.',
@@ -19,7 +21,7 @@ const add = tool({
   execute: ({ a, b }) => a + b,
 });
 
-function calculator(model: FakeModel, extra: Partial<Parameters<typeof defineAgent>[0]> = {}) {
+function calculator(model: FakeModel, extra: Partial<AgentSettings<ToolSet, ToolSchema | undefined>> = {}) {
   return defineAgent({ name: 'calc', instructions: 'Use the tools.', tools: { add }, model, ...extra });
 }
 
@@ -231,7 +233,7 @@ describe('run', () => {
       steps: [{ toolCalls: [{ name: 'answer', arguments: { answer: '42' } }] }],
     });
     const result = await run(defineAgent({ name: 'a', tools: { answer }, model }), 'q');
-    expect(result).toMatchObject({ status: 'complete', stopReason: 'tool', text: '{"answer":"42"}' });
+    expect(result).toMatchObject({ status: 'stopped', stopReason: 'tool', text: '{"answer":"42"}' });
     expect(model.requests).toHaveLength(1);
   });
 

@@ -260,3 +260,46 @@ describe('tool-call-end events', { timeout: 5_000 }, () => {
     }
   });
 });
+
+describe('typed tool events', () => {
+  it("carry validity, the checked arguments and the tool's own return value", async () => {
+    const weather = tool({
+      description: 'Weather.',
+      parameters: z.object({ city: z.string() }),
+      execute: ({ city }) => ({ city, celsius: 21 }),
+    });
+    const calls = {
+      toolCalls: [
+        { name: 'weather', arguments: { city: 'Lyon' } },
+        { name: 'forecast', arguments: { city: 'Lyon' } },
+        { name: 'weather', arguments: { town: 'Lyon' } },
+      ],
+    };
+    const model = new FakeModel({ steps: [calls, { text: 'done' }] });
+    const agent = defineAgent({ name: 'typed', model, tools: { weather } });
+    const events: AgentEvent[] = [];
+    for await (const event of stream(agent, 'q')) events.push(event);
+    const starts = events.filter((event) => event.type === 'tool-call-start');
+    expect(starts.map(({ toolName, valid, args }) => ({ toolName, valid, args }))).toEqual([
+      { toolName: 'weather', valid: true, args: { city: 'Lyon' } },
+      { toolName: 'forecast', valid: false, args: '{"city":"Lyon"}' },
+      { toolName: 'weather', valid: false, args: { town: 'Lyon' } },
+    ]);
+    const ends = events.filter((event) => event.type === 'tool-call-end');
+    const ok = ends.find((event) => event.valid && !event.isError);
+    expect(ok).toMatchObject({
+      toolName: 'weather',
+      args: { city: 'Lyon' },
+      result: '{"city":"Lyon","celsius":21}',
+    });
+    expect(ok?.output).toEqual({ city: 'Lyon', celsius: 21 });
+    expect(ends.filter((event) => event.isError).map((event) => event.output)).toEqual([
+      undefined,
+      undefined,
+    ]);
+    const again = new FakeModel({ steps: [calls, { text: 'ok' }] });
+    const result = await run(defineAgent({ name: 'typed', model: again, tools: { weather } }), 'q');
+    expect(result.status).toBe('complete');
+    expect(result.steps[0]?.toolCalls.map((call) => call.valid)).toEqual([true, false, false]);
+  });
+});
