@@ -17,15 +17,16 @@ import {
   ToolMessage,
   trimMessages,
 } from '@langchain/core/messages';
-import { budgetFor, createTokenCounter, fitContext } from '../../src/memory/index.js';
+import { budgetFor, fitContext } from '../../src/context/index.js';
 import type { Message } from '../../src/models/types.js';
-import { characterCounter } from '../../tests/memory/support/histories.js';
+import { createTokenCounter } from '../../src/tokens/index.js';
+import { characterCounter } from '../../tests/context/support/histories.js';
 import {
   dropOldest,
   hysteresis,
   type Strategy,
   simulate,
-} from '../../tests/memory/support/simulate-conversation.js';
+} from '../../tests/context/support/simulate-conversation.js';
 
 const counter = createTokenCounter();
 const budget = budgetFor({ contextWindow: 131_072, maxTokens: 4_096 });

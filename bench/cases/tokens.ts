@@ -11,11 +11,11 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { estimateTextTokens } from '../../src/memory/estimate-text.js';
-import { nodeRequire } from '../../src/memory/node-require.js';
-import { loadTekkenEngine, type TekkenEngine } from '../../src/memory/tekken-engine.js';
-import { referenceEncoder } from '../../tests/memory/support/reference-encoder.js';
-import { loadTekkenWasmEngine } from '../../tests/memory/support/tekken-wasm-engine.js';
+import { estimateTextTokens } from '../../src/tokens/estimate-text.js';
+import { nodeRequire } from '../../src/tokens/node-require.js';
+import { loadTekkenEngine, type TekkenEngine } from '../../src/tokens/tekken-engine.js';
+import { referenceEncoder } from '../../tests/tokens/support/reference-encoder.js';
+import { loadTekkenWasmEngine } from '../../tests/tokens/support/tekken-wasm-engine.js';
 
 const TARGET_TOKENS = 128_000;
 const COLD_RUNS = 7;

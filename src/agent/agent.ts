@@ -1,4 +1,5 @@
-import type { FitContextOptions, MemoryStore } from '../memory/index.js';
+import type { FitContextOptions } from '../context/index.js';
+import type { MemoryStore } from '../memory/index.js';
 import type { PriceTable } from '../models/catalog/prices.js';
 import type { Model, ModelSettings, ResponseFormat, ToolSpec } from '../models/types.js';
 import type { Router } from '../routing/types.js';

@@ -1,5 +1,5 @@
 import type { EventEmitter } from 'eventemitter3';
-import type { ContextTrimReport } from '../memory/types.js';
+import type { ContextTrimReport } from '../context/types.js';
 import type { ModelDeprecationWarning } from '../models/catalog/index.js';
 import type { FinishReason, Message, Usage } from '../models/types.js';
 import type { ModelSubstitution, RouteDecision } from '../routing/types.js';

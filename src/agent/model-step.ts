@@ -1,14 +1,12 @@
-import { ApiError, ConnectionError } from '../errors.js';
 import {
   budgetFor,
   type ContextTrimReport,
   contextOverflowError,
   DEFAULT_OUTPUT_RESERVE,
-  defaultTokenCounter,
   fitContext,
-  PROMPT_OVERHEAD_TOKENS,
   shrinkBudgetForOverflow,
-} from '../memory/index.js';
+} from '../context/index.js';
+import { ApiError, ConnectionError } from '../errors.js';
 import { abortable } from '../models/abortable.js';
 import { messageText } from '../models/message-text.js';
 import type {
@@ -19,6 +17,7 @@ import type {
   ModelSettings,
   StreamDelta,
 } from '../models/types.js';
+import { defaultTokenCounter, PROMPT_OVERHEAD_TOKENS } from '../tokens/index.js';
 import type { ToolSet } from '../tools/types.js';
 import type { Agent } from './agent.js';
 import type { AgentEvent } from './events.js';

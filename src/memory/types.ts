@@ -1,16 +1,4 @@
-import type { Message, ToolSpec } from '../models/types.js';
-
-/** Counts tokens the way a model's tokenizer would. */
-export interface TokenCounter {
-  /** True when counts are exact for the target tokenizer (Tekken); false for estimates. */
-  readonly exact: boolean;
-  /** Tokens in a plain text. */
-  countText(text: string): number;
-  /** Tokens a message costs in a chat prompt, including per-message overhead and images. */
-  count(message: Message): number;
-  /** Tokens the tool schemas cost in the prompt. */
-  countTools(tools: readonly ToolSpec[]): number;
-}
+import type { Message } from '../models/types.js';
 
 /** Stores conversations by session id. Implementations: in-memory (default) and JSONL file. */
 export interface MemoryStore {
@@ -20,45 +8,4 @@ export interface MemoryStore {
   append(sessionId: string, messages: readonly Message[]): Promise<void>;
   /** Forgets the session. */
   clear(sessionId: string): Promise<void>;
-}
-
-/** The token budget the context manager fits a history into. */
-export interface ContextBudget {
-  /** The model's context window in tokens. */
-  contextWindow: number;
-  /** Tokens reserved for the answer (`maxTokens`). */
-  reserveOutput: number;
-  /** Tool schemas sent with the request (their cost is reserved). */
-  tools?: readonly ToolSpec[];
-}
-
-/** What the context manager did, reported as a `context-trim` event. */
-export interface ContextTrimReport {
-  /** Tokens of the fitted prompt (messages only), and of the window after reserves. */
-  tokens: number;
-  available: number;
-  /** Messages kept, shortened (tool output or thinking), summarized, and dropped. */
-  kept: number;
-  shortened: number;
-  summarized: number;
-  dropped: number;
-  /** True when the counts were exact (Tekken), false when estimated. */
-  exact: boolean;
-  /**
-   * Set when even the system messages and the latest turn do not fit: the fitted messages then exceed
-   * `available`. Build the error with `contextOverflowError(report)`.
-   */
-  overflow?: ContextOverflow;
-}
-
-/** The numbers behind a context overflow. */
-export interface ContextOverflow {
-  /** Prompt tokens the smallest valid context needs (messages, tool schemas, template overhead). */
-  needed: number;
-  /** The model's context window. */
-  contextWindow: number;
-  /** Tokens reserved for the answer. */
-  reserveOutput: number;
-  /** Tokens kept free as a safety margin for counting error. */
-  margin: number;
 }

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fitsWithoutCounting } from '../../src/agent/fits-without-counting.js';
-import { defaultTokenCounter } from '../../src/memory/default-counter.js';
 import type { Message, ToolSpec } from '../../src/models/types.js';
+import { defaultTokenCounter } from '../../src/tokens/default-counter.js';
 
 const counter = defaultTokenCounter();
 const tools: ToolSpec[] = [

@@ -7,11 +7,11 @@ import type { AgentEvent } from '../../src/agent/events.js';
 import { run } from '../../src/agent/run.js';
 import { stream } from '../../src/agent/stream.js';
 import { AbortError, ApiError } from '../../src/errors.js';
-import { PROMPT_OVERHEAD_TOKENS } from '../../src/memory/chat-template.js';
-import { defaultTokenCounter } from '../../src/memory/default-counter.js';
-import { createEstimatingCounter } from '../../src/memory/token-counter.js';
 import type { Message, Model, ModelRequest } from '../../src/models/types.js';
 import { FakeModel } from '../../src/testing/fake-model.js';
+import { PROMPT_OVERHEAD_TOKENS } from '../../src/tokens/chat-template.js';
+import { defaultTokenCounter } from '../../src/tokens/default-counter.js';
+import { createEstimatingCounter } from '../../src/tokens/token-counter.js';
 import { tool } from '../../src/tools/tool.js';
 import type { ToolSchema, ToolSet } from '../../src/tools/types.js';
 

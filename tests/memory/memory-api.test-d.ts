@@ -1,19 +1,19 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
-  type CalibratingTokenCounter,
   type ContextSummary,
   type ContextTrimReport,
-  createEstimatingCounter,
-  createTokenCounter,
   fitContext,
   fitContextWithSummary,
-  InMemoryStore,
-  JsonlFileStore,
-  type MemoryStore,
   type SummaryFitResult,
-  type TokenCounter,
-} from '../../src/memory/index.js';
+} from '../../src/context/index.js';
+import { InMemoryStore, JsonlFileStore, type MemoryStore } from '../../src/memory/index.js';
 import type { Message } from '../../src/models/types.js';
+import {
+  type CalibratingTokenCounter,
+  createEstimatingCounter,
+  createTokenCounter,
+  type TokenCounter,
+} from '../../src/tokens/index.js';
 
 describe('memory API types', () => {
   it('counters are TokenCounters with calibration', () => {

@@ -1,11 +1,12 @@
 import type { AssistantMessage, Message } from '../models/types.js';
-import { PROMPT_OVERHEAD_TOKENS } from './chat-template.js';
+import { PROMPT_OVERHEAD_TOKENS } from '../tokens/chat-template.js';
+import { defaultTokenCounter } from '../tokens/default-counter.js';
+import type { TokenCounter } from '../tokens/types.js';
 import { safetyMargin } from './context-budget.js';
-import { defaultTokenCounter } from './default-counter.js';
 import { planEviction } from './plan-eviction.js';
 import { DEFAULT_PREVIEW_CHARS, shortenMessage } from './shorten.js';
 import { leadingSystemCount, turnBoundaries } from './turns.js';
-import type { ContextBudget, ContextTrimReport, TokenCounter } from './types.js';
+import type { ContextBudget, ContextTrimReport } from './types.js';
 
 /** A summary of the oldest part of a history, placed right after the system messages. */
 export interface ContextSummary {

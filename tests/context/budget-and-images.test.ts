@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { budgetFor, DEFAULT_OUTPUT_RESERVE, shrinkBudgetForOverflow } from '../../src/context/index.js';
 import {
-  budgetFor,
-  DEFAULT_OUTPUT_RESERVE,
   imagePartTokens,
   imageSizeFromBytes,
   imageSizeFromDataUrl,
   imageTokens,
-  shrinkBudgetForOverflow,
   UNKNOWN_IMAGE_TOKENS,
-} from '../../src/memory/index.js';
+} from '../../src/tokens/index.js';
 
 const dataUrl = (mime: string, bytes: number[]) =>
   `data:${mime};base64,${Buffer.from(bytes).toString('base64')}`;

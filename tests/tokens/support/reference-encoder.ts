@@ -1,5 +1,5 @@
-import { nodeRequire } from '../../../src/memory/node-require.js';
-import { readTekkenRanks } from '../../../src/memory/tekken-ranks.js';
+import { nodeRequire } from '../../../src/tokens/node-require.js';
+import { readTekkenRanks } from '../../../src/tokens/tekken-ranks.js';
 
 /**
  * A reference Tekken encoder for tests: the `tiktoken` WASM engine with Tekken's original pre-tokenizer

@@ -6,7 +6,7 @@ import { SCRIPT_CLASSES, type ScriptClass } from './script-classes.js';
  * paragraphs and dialect tweets in 17 languages) plus this repository's TypeScript. Classes the corpus barely
  * covers (Greek, Hebrew, other Indic, Thai, kana, Hangul, emoji and other symbols) keep hand-set priors;
  * digits cost exactly 1 (Tekken splits each digit).
- * Re-fit with `npx tsx tests/memory/support/fit-script-rates.ts`; docs/context-and-memory.md has the errors.
+ * Re-fit with `npx tsx tests/tokens/support/fit-script-rates.ts`; docs/context-and-memory.md has the errors.
  */
 export const TOKENS_PER_CHARACTER: Readonly<Record<ScriptClass, number>> = {
   latin: 0.153,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import type { TokenCounter } from '../../../src/memory/types.js';
 import type { Message, ToolSpec } from '../../../src/models/types.js';
+import type { TokenCounter } from '../../../src/tokens/types.js';
 
 /** A counter where a message costs its text length plus 4: easy to reason about in tests. */
 export function characterCounter(exact = true): TokenCounter {

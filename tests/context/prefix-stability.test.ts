@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetFor, fitContext } from '../../src/memory/index.js';
+import { budgetFor, fitContext } from '../../src/context/index.js';
 import type { Message } from '../../src/models/types.js';
 import { characterCounter } from './support/histories.js';
 import {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CONTROL_TOKENS } from '../../src/memory/chat-template.js';
-import { nodeRequire } from '../../src/memory/node-require.js';
-import { loadTekkenEngine, type TekkenEngine } from '../../src/memory/tekken-engine.js';
+import { CONTROL_TOKENS } from '../../src/tokens/chat-template.js';
+import { nodeRequire } from '../../src/tokens/node-require.js';
+import { loadTekkenEngine, type TekkenEngine } from '../../src/tokens/tekken-engine.js';
 import { readFixture, type TekkenVectors } from './support/fixtures.js';
 
 const vectors = readFixture<TekkenVectors>('tokenizer/tekken-test-vectors.json');

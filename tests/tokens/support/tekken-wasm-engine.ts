@@ -1,7 +1,7 @@
-import type { TekkenEngine } from '../../../src/memory/tekken-engine.js';
-import { toJavaScriptPattern } from '../../../src/memory/tekken-pattern.js';
-import { createPieceCounter } from '../../../src/memory/tekken-piece-counter.js';
-import { readTekkenRanks } from '../../../src/memory/tekken-ranks.js';
+import type { TekkenEngine } from '../../../src/tokens/tekken-engine.js';
+import { toJavaScriptPattern } from '../../../src/tokens/tekken-pattern.js';
+import { createPieceCounter } from '../../../src/tokens/tekken-piece-counter.js';
+import { readTekkenRanks } from '../../../src/tokens/tekken-ranks.js';
 
 interface WasmTiktoken {
   encode_ordinary(text: string): Uint32Array;

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PROMPT_OVERHEAD_TOKENS, toolCallsText } from '../../src/memory/chat-template.js';
-import { createEstimatingCounter, createTokenCounter, ESTIMATED_MARGIN } from '../../src/memory/index.js';
-import { nodeRequire } from '../../src/memory/node-require.js';
-import { loadTekkenEngine } from '../../src/memory/tekken-engine.js';
+import { ESTIMATED_MARGIN } from '../../src/context/index.js';
 import type { Message } from '../../src/models/types.js';
+import { PROMPT_OVERHEAD_TOKENS, toolCallsText } from '../../src/tokens/chat-template.js';
+import { createEstimatingCounter, createTokenCounter } from '../../src/tokens/index.js';
+import { nodeRequire } from '../../src/tokens/node-require.js';
+import { loadTekkenEngine } from '../../src/tokens/tekken-engine.js';
 import { readFixture, readLangid, type TekkenVectors } from './support/fixtures.js';
 import { referenceEncoder } from './support/reference-encoder.js';
 import { weatherChat, weatherTools } from './support/weather-chat.js';

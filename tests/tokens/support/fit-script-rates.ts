@@ -1,17 +1,17 @@
 /**
- * Fits the estimator's tokens-per-character rates (src/memory/script-rates.ts) to exact Tekken counts.
+ * Fits the estimator's tokens-per-character rates (src/tokens/script-rates.ts) to exact Tekken counts.
  * Calibration data: ../shared/fixtures/langid (texts grouped 25 at a time per language and kind) and the
  * TypeScript sources in src/ (code). Minimizes the squared relative error with non-negative rates; digits
  * are fixed at 1 (Tekken splits every digit). Prints the rates and the error per language.
  *
- * Run: npx tsx tests/memory/support/fit-script-rates.ts
+ * Run: npx tsx tests/tokens/support/fit-script-rates.ts
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { nodeRequire } from '../../../src/memory/node-require.js';
-import { countScriptClasses, SCRIPT_CLASSES, scriptIndex } from '../../../src/memory/script-classes.js';
-import { RATE_VECTOR } from '../../../src/memory/script-rates.js';
-import { loadTekkenEngine } from '../../../src/memory/tekken-engine.js';
+import { nodeRequire } from '../../../src/tokens/node-require.js';
+import { countScriptClasses, SCRIPT_CLASSES, scriptIndex } from '../../../src/tokens/script-classes.js';
+import { RATE_VECTOR } from '../../../src/tokens/script-rates.js';
+import { loadTekkenEngine } from '../../../src/tokens/tekken-engine.js';
 import { readLangid } from './fixtures.js';
 
 const engine = loadTekkenEngine(nodeRequire()!);

@@ -1,7 +1,8 @@
-import { budgetFor } from '../../../src/memory/context-budget.js';
-import { type FitContextOptions, fitContext } from '../../../src/memory/fit-context.js';
-import type { ContextBudget, TokenCounter } from '../../../src/memory/types.js';
+import { budgetFor } from '../../../src/context/context-budget.js';
+import { type FitContextOptions, fitContext } from '../../../src/context/fit-context.js';
+import type { ContextBudget } from '../../../src/context/types.js';
 import type { Message } from '../../../src/models/types.js';
+import type { TokenCounter } from '../../../src/tokens/types.js';
 import { makeTurn } from './histories.js';
 
 /** A small seeded PRNG (mulberry32), so simulations are reproducible. */

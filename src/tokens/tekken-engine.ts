@@ -17,7 +17,7 @@ export interface TekkenEngine {
 
 /**
  * Loads the Tekken ranks into a JavaScript BPE (synchronously; about 15-30 ms and 3 MB, against 100-250 ms
- * and 27 MB for the `tiktoken` WASM engine, kept as a cross-check in tests/memory/support/tekken-wasm-engine.ts).
+ * and 27 MB for the `tiktoken` WASM engine, kept as a cross-check in tests/tokens/support/tekken-wasm-engine.ts).
  *
  * Texts are split with Tekken's pre-tokenizer pattern (V8's regex engine, compiled in ~3 ms) and each piece
  * is merged by {@link createPieceEncoder}; piece counts are remembered, so repeated words skip the merge.

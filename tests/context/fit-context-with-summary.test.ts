@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { budgetFor, fitContextWithSummary } from '../../src/context/index.js';
 import { isDragomanError } from '../../src/errors.js';
-import { budgetFor, fitContextWithSummary } from '../../src/memory/index.js';
 import type { Message } from '../../src/models/types.js';
 import { FakeModel } from '../../src/testing/fake-model.js';
 import { assertValidContext, characterCounter, makeTurn } from './support/histories.js';

@@ -1,13 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  budgetFor,
-  contextOverflowError,
-  createEstimatingCounter,
-  createTokenCounter,
-  fitContext,
-} from '../../src/memory/index.js';
+import { budgetFor, contextOverflowError, fitContext } from '../../src/context/index.js';
 import type { Message } from '../../src/models/types.js';
+import { createEstimatingCounter, createTokenCounter } from '../../src/tokens/index.js';
 import { assertValidContext, characterCounter, historyArbitrary, makeTurn } from './support/histories.js';
 
 const counter = characterCounter();
