@@ -61,6 +61,34 @@ describe('size, binary and time limits', () => {
     expect(output).toMatch(/^done \d+/);
   });
 
+  // Was: a glob like "{*,*}" ten times compiled to a backtracking regular expression on the main thread and
+  // froze the process on a long file name. Globs now run on an automaton that reads a path once.
+  it('a glob built to backtrack cannot block the run', async () => {
+    await writeFile(path.join(workspace.root, `${'a'.repeat(60)}.x`), 'a\n');
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        fileURLToPath(new URL('./support/search-child.ts', import.meta.url)),
+        workspace.root,
+        'a',
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SEARCH_GLOB: `${'{*,*}'.repeat(10)}!` } },
+    );
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => {
+      output += text;
+    });
+    const killer = setTimeout(() => child.kill('SIGKILL'), 6_000);
+    const [code] = await new Promise<[number | null]>((resolve) =>
+      child.once('close', (exitCode) => resolve([exitCode])),
+    );
+    clearTimeout(killer);
+    expect(code).toBe(0);
+    expect(output).toMatch(/^done \d+/);
+  });
+
   it('a binary file is described, not dumped', async () => {
     const bytes = Buffer.from(Array.from({ length: 4096 }, (_, index) => (index * 7919) % 256));
     await writeFile(path.join(workspace.root, 'blob.bin'), bytes);

@@ -11,6 +11,7 @@ export type { ListEntry, ListOptions, ListResult } from './list-directory.js';
 export { listDirectory } from './list-directory.js';
 export type { TextEdit } from './patch-file.js';
 export { applyTextEdits, patchWorkspaceFile } from './patch-file.js';
+export { DEFAULT_PROTECTED_PATHS } from './protected-paths.js';
 export type { ReadOptions, ReadResult } from './read-file.js';
 export { readWorkspaceFile } from './read-file.js';
 export type { ResolvedPath } from './resolve-inside.js';
@@ -21,5 +22,5 @@ export type { SearchMatch, SearchOptions, SearchResult } from './search-files.js
 export { searchWorkspace } from './search-files.js';
 export type { WorkspaceToolsOptions } from './workspace-tools.js';
 export { formatCommandResult, readOnlyWorkspaceTools, workspaceTools } from './workspace-tools.js';
-export type { WriteResult } from './write-file.js';
+export type { WriteOptions, WriteResult } from './write-file.js';
 export { writeWorkspaceFile } from './write-file.js';

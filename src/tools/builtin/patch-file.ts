@@ -1,6 +1,6 @@
 import { UserInputError } from '../../errors.js';
 import { readWorkspaceFile } from './read-file.js';
-import { type WriteResult, writeWorkspaceFile } from './write-file.js';
+import { type WriteOptions, type WriteResult, writeWorkspaceFile } from './write-file.js';
 
 /** One search/replace edit: `search` must occur exactly once in the file when the edit is applied. */
 export interface TextEdit {
@@ -50,7 +50,7 @@ export async function patchWorkspaceFile(
   root: string,
   userPath: string,
   edits: readonly TextEdit[],
-  options: { maxBytes?: number } = {},
+  options: WriteOptions = {},
 ): Promise<WriteResult & { edits: number }> {
   const file = await readWorkspaceFile(root, userPath, { maxBytes: options.maxBytes });
   const patched = applyTextEdits(file.content, edits);

@@ -1,7 +1,6 @@
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { UserInputError } from '../../errors.js';
 import { isBinary } from './binary.js';
+import { openFileInside } from './opened-inside.js';
 import { resolveInside } from './resolve-inside.js';
 
 /** Options of {@link readWorkspaceFile}. Lines are 1-based and inclusive. */
@@ -25,7 +24,8 @@ export interface ReadResult {
 
 /**
  * Reads a text file inside the workspace, optionally a line range. Refuses files over `maxBytes` and
- * binary files with a message saying so, instead of dumping them.
+ * binary files with a message saying so, instead of dumping them, and anything that is not a plain,
+ * singly-linked file inside the root once opened (see opened-inside.ts).
  * @throws {UserInputError} when the path leaves the workspace, is missing, too large, or binary.
  */
 export async function readWorkspaceFile(
@@ -37,11 +37,10 @@ export async function readWorkspaceFile(
   const target = await resolveInside(root, userPath);
   if (!target.exists)
     throw problem(target.relative, 'does not exist', 'List the directory to see its files.');
-  // O_NOFOLLOW: if the file was swapped for a symlink after the check, the open fails instead of following it.
-  const handle = await open(target.absolute, constants.O_RDONLY | constants.O_NOFOLLOW);
+  // What is read is what was opened and verified, not what the path named a moment earlier.
+  const handle = await openFileInside(target.absolute, target.root, target.relative);
   try {
     const stats = await handle.stat();
-    if (!stats.isFile()) throw problem(target.relative, 'is not a regular file', 'List it instead.');
     if (stats.size > maxBytes) {
       throw problem(
         target.relative,

@@ -10,6 +10,8 @@ export interface ResolvedPath {
   relative: string;
   /** True when the path exists right now. */
   exists: boolean;
+  /** The real path of the workspace root, for checks on what is opened later. */
+  root: string;
 }
 
 // Control (Cc) and format (Cf) characters: NUL, zero-width, bidi overrides, BOM. A path holding them does
@@ -42,8 +44,19 @@ export function checkPathText(userPath: unknown): string[] {
     throw reject(userPath, 'is absolute; give a path relative to the workspace root');
   if (userPath.startsWith('~'))
     throw reject(userPath, 'starts with "~"; home directories are outside the workspace');
-  return userPath.split('/').filter((segment) => segment !== '' && segment !== '.');
+  const segments = userPath.split('/').filter((segment) => segment !== '' && segment !== '.');
+  const long = segments.find((segment) => Buffer.byteLength(segment) > MAX_NAME_BYTES);
+  if (long !== undefined) {
+    throw reject(
+      userPath,
+      `has a name of ${Buffer.byteLength(long)} bytes; file systems allow ${MAX_NAME_BYTES}`,
+    );
+  }
+  return segments;
 }
+
+// NAME_MAX on Linux, macOS and Windows file systems alike.
+const MAX_NAME_BYTES = 255;
 
 /**
  * Resolves `userPath` inside `root` and proves it stays there: the text is checked with
@@ -83,7 +96,7 @@ export async function resolveInside(root: string, userPath: string): Promise<Res
     throw reject(userPath, 'leads outside the workspace through a symbolic link');
   }
   const relative = path.relative(realRoot, absolute).split(path.sep).join('/') || '.';
-  return { absolute, relative, exists: tail.length === 0 };
+  return { absolute, relative, exists: tail.length === 0, root: realRoot };
 }
 
 /** True when `candidate` is `root` or lies below it. Both must be absolute and normalized. */

@@ -1,10 +1,17 @@
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { UserInputError } from '../../errors.js';
 import { isBinary } from './binary.js';
 import { globToMatcher } from './glob.js';
 import { skippedDirectories } from './limits.js';
 import { createLineMatcher } from './line-matcher.js';
+import {
+  childOf,
+  descriptorPath,
+  hasDescriptorPaths,
+  openDirectoryInside,
+  openFileInside,
+} from './opened-inside.js';
 import { resolveInside } from './resolve-inside.js';
 
 /** Options of {@link searchWorkspace}. */
@@ -81,29 +88,39 @@ export async function searchWorkspace(root: string, options: SearchOptions): Pro
   async function walk(): Promise<SearchResult> {
     const matchesGlob = options.glob ? globToMatcher(options.glob) : () => true;
     const start = await resolveInside(root, options.path ?? '.');
-    const startInfo = start.exists ? await lstat(start.absolute) : undefined;
+    const startInfo = start.exists ? await lstat(start.absolute).catch(() => undefined) : undefined;
     const queue: Array<{ absolute: string; relative: string }> = [];
-    if (startInfo?.isFile()) await searchFile(start.absolute, start.relative);
+    if (startInfo?.isFile()) await searchFile(start.absolute, start.relative, start.root);
     else if (startInfo?.isDirectory()) queue.push(start);
     while (queue.length > 0 && !result.truncated) {
       const directory = queue.shift()!;
-      for (const name of (await readdir(directory.absolute)).sort()) {
-        if (result.truncated) break;
-        const absolute = path.join(directory.absolute, name);
-        const relative = directory.relative === '.' ? name : `${directory.relative}/${name}`;
-        const stats = await lstat(absolute);
-        if (stats.isDirectory() && !skippedDirectories.has(name)) queue.push({ absolute, relative });
-        else if (stats.isFile() && matchesGlob(relative)) {
-          if (stats.size > maxFileBytes) result.filesSkipped++;
-          else await searchFile(absolute, relative);
+      const handle = await openDirectoryInside(directory.absolute, start.root, directory.relative);
+      try {
+        const listed = await readdir(hasDescriptorPaths() ? descriptorPath(handle) : directory.absolute);
+        for (const name of listed.sort()) {
+          if (result.truncated) break;
+          const absolute = path.join(directory.absolute, name);
+          const relative = directory.relative === '.' ? name : `${directory.relative}/${name}`;
+          const stats = await lstat(childOf(handle, directory.absolute, name));
+          if (stats.isDirectory() && !skippedDirectories.has(name)) queue.push({ absolute, relative });
+          else if (stats.isFile() && matchesGlob(relative)) {
+            if (stats.size > maxFileBytes) result.filesSkipped++;
+            else await searchFile(childOf(handle, directory.absolute, name), relative, start.root);
+          }
         }
+      } finally {
+        await handle.close();
       }
     }
     return result;
   }
 
-  async function searchFile(absolute: string, relative: string): Promise<void> {
-    const bytes = await readFile(absolute);
+  async function searchFile(absolute: string, relative: string, realRoot: string): Promise<void> {
+    const bytes = await readInside(absolute, realRoot, relative);
+    if (bytes === undefined) {
+      result.filesSkipped++;
+      return;
+    }
     if (isBinary(bytes)) {
       result.filesSkipped++;
       return;
@@ -121,6 +138,21 @@ export async function searchWorkspace(root: string, options: SearchOptions): Pro
       result.matches.push({ path: relative, line: index + 1, column: column + 1, text });
     }
     if (found.length > room) result.truncated = true;
+  }
+}
+
+// A file that is not plain and inside once opened (swapped for a symlink, hard-linked, a FIFO) is skipped
+// and counted, not read.
+async function readInside(absolute: string, realRoot: string, relative: string): Promise<Buffer | undefined> {
+  const handle = await openFileInside(absolute, realRoot, relative).catch((error: unknown) => {
+    if (error instanceof UserInputError) return undefined;
+    throw error;
+  });
+  if (handle === undefined) return undefined;
+  try {
+    return await handle.readFile();
+  } finally {
+    await handle.close();
   }
 }
 

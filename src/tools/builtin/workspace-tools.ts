@@ -19,6 +19,11 @@ export interface WorkspaceToolsOptions {
   limits?: WorkspaceLimits;
   /** Extra environment variables for commands (the base keeps only PATH, HOME, locale and TERM). */
   commandEnv?: Record<string, string>;
+  /**
+   * Paths `write_file` and `patch_file` refuse: a name without `/` at any depth, a path with `/` from the
+   * root down. @default ['.git']
+   */
+  protectedPaths?: readonly string[];
 }
 
 const pathArgument = z.string().describe('Path relative to the workspace root, with "/" separators.');
@@ -35,14 +40,17 @@ const pathArgument = z.string().describe('Path relative to the workspace root, w
 export function workspaceTools(options: WorkspaceToolsOptions) {
   const root = path.resolve(options.root);
   const limits = withDefaultLimits(options.limits);
+  const writeOptions = {
+    maxBytes: limits.maxWriteBytes,
+    ...(options.protectedPaths ? { protectedPaths: options.protectedPaths } : {}),
+  };
   return {
     ...readOnlyWorkspaceTools(options),
     write_file: tool({
       description: 'Create or replace a whole text file in the workspace. Needs approval.',
       parameters: z.object({ path: pathArgument, content: z.string() }),
       needsApproval: true,
-      execute: (args) =>
-        writeWorkspaceFile(root, args.path, args.content, { maxBytes: limits.maxWriteBytes }),
+      execute: (args) => writeWorkspaceFile(root, args.path, args.content, writeOptions),
     }),
     patch_file: tool({
       description:
@@ -52,7 +60,7 @@ export function workspaceTools(options: WorkspaceToolsOptions) {
         edits: z.array(z.object({ search: z.string().min(1), replace: z.string() })).min(1),
       }),
       needsApproval: true,
-      execute: (args) => patchWorkspaceFile(root, args.path, args.edits, { maxBytes: limits.maxWriteBytes }),
+      execute: (args) => patchWorkspaceFile(root, args.path, args.edits, writeOptions),
     }),
     run_command: tool({
       description: `Run one program with arguments in the workspace root, without a shell (no pipes, redirects or globs). Time limit ${Math.round(limits.commandTimeoutMs / 1000)} s.${options.commandAllowlist ? ` Allowed programs: ${options.commandAllowlist.join(', ')}.` : ''} Needs approval.`,

@@ -19,6 +19,7 @@ describe('resolveInside', () => {
       absolute: path.join(workspace.root, 'src', 'index.ts'),
       relative: 'src/index.ts',
       exists: true,
+      root: workspace.root,
     });
     const fresh = await resolveInside(workspace.root, 'src/new/deep.ts');
     expect(fresh).toMatchObject({ relative: 'src/new/deep.ts', exists: false });
