@@ -1,6 +1,6 @@
 import type { AgentEvent } from '../../src/index.js';
 import type { ExampleIO } from './io.js';
-import { createSpinner, formatToolCall, formatToolResult } from './terminal.js';
+import { createSpinner, formatToolCall, formatToolResult, oneLine } from './terminal.js';
 
 /** Options of {@link renderEvents}. */
 export interface RenderOptions {
@@ -71,6 +71,11 @@ export async function renderEvents(
           spinner.stop();
           newLine();
           out(`${formatToolCall(event.toolName, event.args)}\n`);
+          break;
+        case 'tool-progress':
+          out(
+            `  … ${oneLine(event.message)}${event.fraction === undefined ? '' : ` (${Math.round(event.fraction * 100)}%)`}\n`,
+          );
           break;
         case 'tool-call-end':
           out(`${formatToolResult(event.result, event.isError, event.toolName)}\n`);

@@ -1,5 +1,6 @@
 import { UserInputError } from '../errors.js';
 import type { ParsedToolCall, RejectedToolCall } from '../tools/parse-arguments.js';
+import { checkProgress } from '../tools/progress.js';
 import type { ToolContext, ToolSet } from '../tools/types.js';
 import type { Agent } from './agent.js';
 import type { ApprovalDecision, PendingApproval, RunState } from './types.js';
@@ -29,6 +30,10 @@ export async function findPendingApprovals(
       toolCallId: parsed.call.id,
       toolName: parsed.call.name,
       agentName: agent.name,
+      // Deciding on approval is not the tool's work: its progress goes nowhere.
+      reportProgress: (progress) => {
+        checkProgress(progress, parsed.call.name);
+      },
     };
     if (rule === true || (typeof rule === 'function' && (await rule(parsed.args, context)))) {
       pending.push({ toolCallId: parsed.call.id, toolName: parsed.call.name, args: parsed.args });

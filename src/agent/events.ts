@@ -1,10 +1,10 @@
 import type { EventEmitter } from 'eventemitter3';
 import type { ContextTrimReport } from '../context/types.js';
 import type { ModelDeprecationWarning } from '../models/catalog/index.js';
-import type { FinishReason, Message, Usage } from '../models/types.js';
+import type { FinishReason, Message, ModelSettings, Usage } from '../models/types.js';
 import type { ModelSubstitution, RouteDecision } from '../routing/types.js';
 import type { ToolSet } from '../tools/types.js';
-import type { ToolCallOf, ToolCallOutcome } from './tool-calls.js';
+import type { ToolCallOf, ToolCallOutcome, ToolNameOf } from './tool-calls.js';
 import type { PendingApproval, RunStatus, StopReason, UsageSummary } from './types.js';
 
 /** Fields every event carries. */
@@ -60,8 +60,38 @@ export interface ContextTrimEvent extends StepEventBase {
 /** A model call is about to start. */
 export interface StepStartEvent extends StepEventBase {
   type: 'step-start';
+  /** The model id the call asks for. */
   model: string;
+  /** The model's provider (`mistral`, `openai-compatible`, `fake`, ...). */
+  provider: string;
   route: string | undefined;
+  /** The model settings of this call (the agent's, the run's overrides, and the loop's own). */
+  settings: Readonly<ModelSettings>;
+}
+
+/** A model call failed and is retried after `delayMs` (rate limit, server error, network). */
+export interface ModelRetryEvent extends StepEventBase {
+  type: 'model-retry';
+  model: string;
+  /** 1 for the first retry. */
+  retry: number;
+  delayMs: number;
+  /** Why the previous attempt failed (a dragoman error: no API key in it). */
+  error: unknown;
+}
+
+/** A model call answered (its tool calls, if any, have not run yet). */
+export interface ModelCallEndEvent extends StepEventBase {
+  type: 'model-call-end';
+  /** The model id that answered, as the provider reports it. */
+  model: string;
+  /** The provider's response id, when it sent one. */
+  responseId: string | undefined;
+  finishReason: FinishReason;
+  usage: Usage;
+  /** Tool calls the model asked for. */
+  toolCalls: number;
+  durationMs: number;
 }
 
 /** A piece of the model's answer text. */
@@ -78,6 +108,17 @@ export type ToolCallStartEvent<Tools extends ToolSet = ToolSet> = StepEventBase 
   type: 'tool-call-start';
   toolCallId: string;
 } & ToolCallOf<Tools>;
+
+/** A running tool reported progress through `context.reportProgress()`; `toolName` is one of the agent's. */
+// The conditional keeps the type covariant in Tools (see ToolInvocation in tool-calls.ts).
+export type ToolProgressEvent<Tools extends ToolSet = ToolSet> = StepEventBase & {
+  type: 'tool-progress';
+  toolCallId: string;
+  /** What the tool is doing, for people. */
+  message: string;
+  /** How far along it is, from 0 to 1, when the tool knows. */
+  fraction: number | undefined;
+} & (Tools extends ToolSet ? { toolName: ToolNameOf<Tools> } : never);
 
 /**
  * A tool call finished; `result` is the text the model will read. With `isError: false`, `toolName`
@@ -144,8 +185,11 @@ export type AgentEvent<Tools extends ToolSet = ToolSet> =
   | ModelDeprecatedEvent
   | ContextTrimEvent
   | StepStartEvent
+  | ModelRetryEvent
   | TextDeltaEvent
+  | ModelCallEndEvent
   | ToolCallStartEvent<Tools>
+  | ToolProgressEvent<Tools>
   | ToolCallEndEvent<Tools>
   | ToolApprovalRequestEvent<Tools>
   | StepEndEvent

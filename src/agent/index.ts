@@ -19,7 +19,9 @@ export type {
   AgentEventType,
   ContextTrimEvent,
   ListenerErrorEvent,
+  ModelCallEndEvent,
   ModelDeprecatedEvent,
+  ModelRetryEvent,
   ModelSubstitutedEvent,
   RouteSelectEvent,
   RunEndEvent,
@@ -31,6 +33,7 @@ export type {
   ToolApprovalRequestEvent,
   ToolCallEndEvent,
   ToolCallStartEvent,
+  ToolProgressEvent,
 } from './events.js';
 export type { RunOptionsArgument } from './run.js';
 export { run } from './run.js';

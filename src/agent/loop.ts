@@ -107,20 +107,41 @@ export async function* runLoop(
         const route = selected.decision?.route;
         const stepClock = performance.now();
         const startedAt = Date.now();
-        yield { type: 'step-start', ...base, step, model: selected.model.id, route };
+        const stepSettings = step === 1 ? settings : laterStepSettings(settings);
+        const { id: requested, provider } = selected.model;
+        yield {
+          type: 'step-start',
+          ...base,
+          step,
+          model: requested,
+          provider,
+          route,
+          settings: stepSettings,
+        };
         const response = yield* modelStep({
           agent,
           model: selected.model,
           contextWindow: selected.contextWindow,
           conversation,
-          settings: step === 1 ? settings : laterStepSettings(settings),
+          settings: stepSettings,
           signal,
           streaming,
           runId: base.runId,
           step,
         });
         if (signal?.aborted) throw abortErrorFrom(signal);
-        const model = response.meta.model || selected.model.id;
+        const model = response.meta.model || requested;
+        yield {
+          type: 'model-call-end',
+          ...base,
+          step,
+          model,
+          responseId: response.meta.id,
+          finishReason: response.finishReason,
+          usage: response.usage,
+          toolCalls: response.message.toolCalls?.length ?? 0,
+          durationMs: performance.now() - stepClock,
+        };
         const warning = response.meta.deprecation
           ? deprecationWarning(agent, model, response.meta.deprecation, warnedModels)
           : undefined;

@@ -10,6 +10,7 @@ import { ApiError, ConnectionError } from '../errors.js';
 import { abortable } from '../models/abortable.js';
 import { messageText } from '../models/message-text.js';
 import type {
+  CallOptions,
   Message,
   Model,
   ModelRequest,
@@ -22,6 +23,7 @@ import type { ToolSet } from '../tools/types.js';
 import type { Agent } from './agent.js';
 import type { AgentEvent } from './events.js';
 import { fitsWithoutCounting } from './fits-without-counting.js';
+import { Notices } from './notices.js';
 
 /** What one model call needs. */
 export interface ModelStepInput {
@@ -82,12 +84,20 @@ export async function* modelStep(input: ModelStepInput): AsyncGenerator<AgentEve
     }
     const request: ModelRequest = { messages: fittedMessages, settings: input.settings };
     if (agent.toolSpecs.length > 0) request.tools = agent.toolSpecs as ModelRequest['tools'];
-    const callOptions = signal ? { signal } : {};
+    const retries = new Notices<AgentEvent>();
+    const model = input.model.id;
+    const callOptions: CallOptions = {
+      onRetry: ({ retry, delayMs, error }) =>
+        retries.push({ type: 'model-retry', runId, agent: agent.name, step, model, retry, delayMs, error }),
+    };
+    if (signal) callOptions.signal = signal;
     let textSent = false;
     try {
       let response: ModelResponse | undefined;
       if (input.streaming) {
+        // Retries happen before the first delta; their events come out just before it.
         for await (const delta of raced(input.model.stream(request, callOptions), signal)) {
+          yield* retries.flush();
           if (delta.type === 'text-delta') {
             if (delta.text === '') continue;
             textSent = true;
@@ -97,7 +107,7 @@ export async function* modelStep(input: ModelStepInput): AsyncGenerator<AgentEve
       } else {
         // run(): one complete answer, replayed as one text delta so both paths emit the same events.
         const answer = input.model.generate(request, callOptions);
-        response = await (signal ? abortable(answer, signal, 'The model call') : answer);
+        response = yield* retries.until(signal ? abortable(answer, signal, 'The model call') : answer);
         const text = messageText(response.message);
         if (text !== '') yield { type: 'text-delta', runId, agent: agent.name, step, text };
       }
@@ -110,6 +120,7 @@ export async function* modelStep(input: ModelStepInput): AsyncGenerator<AgentEve
       if (report) calibrate(agent, report.tokens, response.usage.promptTokens);
       return response;
     } catch (error) {
+      yield* retries.flush();
       if (attempt > 1 || textSent || !(error instanceof ApiError) || error.code !== 'context-overflow') {
         throw error;
       }

@@ -12,7 +12,8 @@ export type RunOptionsArgument<Tools extends ToolSet> =
 
 /**
  * Runs an agent to the end of the turn: model calls and tool calls until a final answer, a stop condition,
- * or a pause for approvals. Uses complete (non-streamed) model answers; events still go to `agent.events`.
+ * or a pause for approvals. Uses complete (non-streamed) model answers; events still go to `agent.events` and
+ * to `options.onEvent` (this run's events only).
  * Rejects with `MaxStepsError`, `ToolBudgetError`, `OutputParseError`, `AbortError`, or the model's error.
  * @example
  * const result = await run(agent, 'What is 2 + 3?');
@@ -23,11 +24,13 @@ export async function run<Tools extends ToolSet, Output>(
   input: RunInput,
   ...[options]: RunOptionsArgument<Tools>
 ): Promise<RunResult<Output, Tools>> {
-  // The same loop as stream(), drained here; events only go to the agent's listeners.
-  const events = runLoop(agent, input, (options ?? {}) as LoopOptions, false);
+  // The same loop as stream(), drained here; events only go to the agent's and the run's listeners.
+  const loopOptions = (options ?? {}) as LoopOptions;
+  const events = runLoop(agent, input, loopOptions, false);
+  const { onEvent } = loopOptions;
   for (;;) {
     const next = await events.next();
     if (next.done) return next.value as RunResult<Output, Tools>;
-    notify(agent.events, next.value);
+    notify(agent.events, next.value, onEvent);
   }
 }

@@ -51,7 +51,8 @@ export function stream<Tools extends ToolSet, Output>(
     started = true;
     let finished = false;
     try {
-      const events = observe(agent.events, runLoop(agent, input, (options ?? {}) as LoopOptions, true));
+      const loopOptions = (options ?? {}) as LoopOptions;
+      const events = observe(agent.events, runLoop(agent, input, loopOptions, true), loopOptions.onEvent);
       // The loop is typed for any agent; these events come from this agent's tools.
       const result = yield* events as AsyncGenerator<AgentEvent<Tools>, RunResult<unknown>>;
       finished = true;

@@ -2,10 +2,11 @@ import type { ToolMessage } from '../models/types.js';
 import { executeTool, type ToolOutcome } from '../tools/execute-tool.js';
 import type { ParsedToolCall, RejectedToolCall } from '../tools/parse-arguments.js';
 import { truncateToolOutput } from '../tools/tool-output.js';
-import type { ToolSet } from '../tools/types.js';
+import type { ToolProgress, ToolSet } from '../tools/types.js';
 import type { Agent } from './agent.js';
 import { completions } from './completions.js';
 import type { AgentEvent } from './events.js';
+import { Notices } from './notices.js';
 import type { ToolCallOf, ToolCallOutcome } from './tool-calls.js';
 import type { ApprovalDecision, ToolCallRecord } from './types.js';
 
@@ -42,12 +43,22 @@ export interface ToolStepResult {
 export async function* toolStep(input: ToolStepInput): AsyncGenerator<AgentEvent, ToolStepResult> {
   const { agent, calls, decisions, runId, step } = input;
   const base = { runId, agent: agent.name, step };
+  const progress = new Notices<AgentEvent>();
   for (const parsed of calls) {
     yield { type: 'tool-call-start', ...base, toolCallId: parsed.call.id, ...callOf(parsed) };
   }
   const timed = async (parsed: ParsedToolCall | RejectedToolCall): Promise<TimedOutcome> => {
     const started = performance.now();
-    const outcome = await runOne(parsed, input);
+    const outcome = await runOne(parsed, input, (report) =>
+      progress.push({
+        type: 'tool-progress',
+        ...base,
+        toolCallId: parsed.call.id,
+        toolName: parsed.call.name,
+        message: report.message,
+        fraction: report.fraction,
+      }),
+    );
     return { ...outcome, durationMs: performance.now() - started };
   };
   const records = new Array<ToolCallRecord>(calls.length);
@@ -62,12 +73,12 @@ export async function* toolStep(input: ToolStepInput): AsyncGenerator<AgentEvent
     return { type: 'tool-call-end', ...base, toolCallId, result, approval, durationMs, ...ending };
   };
   if (calls.length === 1) {
-    yield finish(0, await timed(calls[0]!));
+    yield finish(0, yield* progress.until(timed(calls[0]!)));
   } else {
     const running = completions(calls, agent.toolConcurrency, timed);
     try {
       for (let count = 0; count < calls.length; count++) {
-        const index = await running.next();
+        const index = yield* progress.until(running.next());
         yield finish(index, running.results[index]!);
       }
     } finally {
@@ -124,7 +135,11 @@ function recordOf(
   };
 }
 
-async function runOne(parsed: ParsedToolCall | RejectedToolCall, input: ToolStepInput): Promise<ToolOutcome> {
+async function runOne(
+  parsed: ParsedToolCall | RejectedToolCall,
+  input: ToolStepInput,
+  onProgress: (progress: ToolProgress) => void,
+): Promise<ToolOutcome> {
   const { agent } = input;
   if (!parsed.ok)
     return { content: truncateToolOutput(parsed.message, agent.toolOutputLimit), isError: true };
@@ -141,5 +156,6 @@ async function runOne(parsed: ParsedToolCall | RejectedToolCall, input: ToolStep
     sessionId: input.sessionId,
     context: input.context,
     agentName: agent.name,
+    onProgress,
   });
 }

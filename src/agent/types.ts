@@ -9,6 +9,7 @@ import type {
 } from '../models/types.js';
 import type { RouteDecision } from '../routing/types.js';
 import type { ToolSet } from '../tools/types.js';
+import type { AgentEvent } from './events.js';
 import type { ToolCallOf, ToolInvocation } from './tool-calls.js';
 
 /** What a run starts from: a user text, one message, or a list of messages (with image parts). */
@@ -60,6 +61,13 @@ export interface BaseRunOptions<Tools extends ToolSet = ToolSet> {
   settings?: RunSettings<Tools>;
   /** Stops the run after a step that called tools when it returns true. */
   stopWhen?: (check: StopCheck<Tools>) => boolean;
+  /**
+   * Receives every event of this run only (the same events `stream()` yields), after the listeners on
+   * `agent.events`. One that throws is reported as a `listener-error` event and the run goes on.
+   * @example
+   * await run(agent, input, { onEvent: (event) => event.type === 'tool-progress' && log(event.message) });
+   */
+  onEvent?: (event: AgentEvent<Tools>) => void;
 }
 
 /** Options of one run; `context` is required when the agent's tools declare a context type. */

@@ -5,6 +5,7 @@
  */
 
 /** A run of plain text inside a message. */
+import type { RetryAttempt } from './retry.js';
 export interface TextPart {
   type: 'text';
   text: string;
@@ -165,6 +166,8 @@ export type StreamDelta =
 export interface CallOptions {
   /** Aborts the call, including retries and backoff. */
   signal?: AbortSignal;
+  /** Called before each retry of this call (the error is redacted: no API key in it). */
+  onRetry?: (attempt: RetryAttempt) => void;
 }
 
 /** What a model can do. Used by the router to fall through to a capable route. */

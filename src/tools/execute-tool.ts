@@ -1,7 +1,8 @@
 import { abortErrorFrom } from '../errors.js';
 import type { ParsedToolCall } from './parse-arguments.js';
+import { checkProgress } from './progress.js';
 import { stringifyToolOutput, truncateToolOutput } from './tool-output.js';
-import type { ToolContext } from './types.js';
+import type { ToolContext, ToolProgress } from './types.js';
 
 /** What {@link executeTool} needs besides the call. */
 export interface ExecuteToolOptions {
@@ -15,6 +16,8 @@ export interface ExecuteToolOptions {
   sessionId: string | undefined;
   context: unknown;
   agentName: string;
+  /** Receives the tool's `reportProgress` calls, already checked, until the call finishes. */
+  onProgress?: (progress: ToolProgress) => void;
 }
 
 /** The result of running one tool call: the text for the model, and whether it reports a failure. */
@@ -54,15 +57,24 @@ export async function executeTool(parsed: ParsedToolCall, options: ExecuteToolOp
     toolCallId: call.id,
     toolName: call.name,
     agentName: options.agentName,
+    reportProgress(progress) {
+      const checked = checkProgress(progress, call.name);
+      if (!finished) options.onProgress?.(checked);
+    },
   };
+  let finished = false;
   let returned: unknown;
   try {
     returned = tool.execute(parsed.args, context);
   } catch (error) {
+    finished = true;
     return failure(call.name, error, options.outputLimit);
   }
   // A synchronous tool is done already: no timer, no abort wiring.
-  if (!isThenable(returned)) return success(returned, options.outputLimit);
+  if (!isThenable(returned)) {
+    finished = true;
+    return success(returned, options.outputLimit);
+  }
   const timeoutMs = tool.timeoutMs ?? options.timeoutMs;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let onAbort: (() => void) | undefined;
@@ -88,6 +100,7 @@ export async function executeTool(parsed: ParsedToolCall, options: ExecuteToolOp
     if (runSignal?.aborted) throw abortErrorFrom(runSignal, `The run (in tool "${call.name}")`);
     return failure(call.name, error, options.outputLimit);
   } finally {
+    finished = true;
     clearTimeout(timer);
     if (onAbort) runSignal?.removeEventListener('abort', onAbort);
     // The race's loser may reject later; nobody awaits it, so mark it handled.

@@ -10,6 +10,7 @@ export type {
   InferSchemaOutput,
   Tool,
   ToolContext,
+  ToolProgress,
   ToolSchema,
   ToolSet,
   ToolSetContext,

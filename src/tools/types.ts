@@ -38,6 +38,21 @@ export interface ToolContext<Context = unknown> {
   toolName: string;
   /** The agent's name. */
   agentName: string;
+  /**
+   * Reports progress on long work; the run emits it as a `tool-progress` event (a UI can show it). Calls
+   * after the tool finished are ignored. Throws a `UserInputError` for a `fraction` outside 0..1.
+   * @example
+   * context.reportProgress({ message: `Indexed ${done} of ${total} files`, fraction: done / total });
+   */
+  reportProgress(progress: ToolProgress): void;
+}
+
+/** What a tool reports while it works. */
+export interface ToolProgress {
+  /** What the tool is doing, for people: "Running npm test", "Fetched 3 of 10 pages". */
+  message: string;
+  /** How far along it is, from 0 to 1, when the tool knows. */
+  fraction?: number;
 }
 
 // A method-shaped function type: methods are checked bivariantly, so a tool with specific argument and

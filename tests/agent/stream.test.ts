@@ -32,6 +32,7 @@ describe('stream', () => {
     expect(seen.map((event) => event.type)).toEqual([
       'run-start',
       'step-start',
+      'model-call-end',
       'tool-call-start',
       'tool-call-end',
       'step-end',
@@ -40,6 +41,7 @@ describe('stream', () => {
       'text-delta',
       'text-delta',
       'text-delta',
+      'model-call-end',
       'step-end',
       'run-end',
     ]);

@@ -17,6 +17,7 @@ const context: ToolContext = {
   toolCallId: 'abcDEF123',
   toolName: 't',
   agentName: 'a',
+  reportProgress: () => {},
 };
 
 beforeEach(async () => {

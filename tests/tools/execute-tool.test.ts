@@ -108,6 +108,7 @@ describe('executeTool', () => {
       toolCallId: 'call00001',
       toolName: 'target',
       agentName: 'agent',
+      reportProgress: expect.any(Function),
     });
   });
 

@@ -6,6 +6,7 @@
 import { UserInputError } from '../../errors.js';
 import { type RetryControl, type RetryOptions, withRetry } from '../retry.js';
 import { type StartTimeoutOptions, type StartTimeoutTimer, withStartTimeout } from '../timeout.js';
+import type { CallOptions } from '../types.js';
 import { type MistralErrorContext, mapMistralError } from './map-error.js';
 import type { MistralSdk } from './sdk-client.js';
 
@@ -42,6 +43,7 @@ export function createKeyResolver(apiKey: string | undefined): () => string {
 export interface CallDetails extends Omit<MistralErrorContext, 'apiKey' | 'signal'> {
   operation: string;
   signal?: AbortSignal;
+  onRetry?: CallOptions['onRetry'];
 }
 
 /**
@@ -70,7 +72,14 @@ export async function runCall<T>(
       throw mapMistralError(error, { ...details, apiKey });
     }
   };
-  return withRetry(attempt, signal ? { ...retryControl(context), signal } : retryControl(context));
+  const { onRetry } = details;
+  const shared = retryControl(context);
+  // The shared control is reused as it is when the call adds nothing to it.
+  const control =
+    signal || onRetry
+      ? { ...shared, ...(signal ? { signal } : {}), ...(onRetry ? { onRetry } : {}) }
+      : shared;
+  return withRetry(attempt, control);
 }
 
 // The retry control of a provider's calls without a signal, built once per context.

@@ -69,6 +69,7 @@ export function createMistralModel(
       model: modelId,
       messages: compiled.request.messages,
       signal: options.signal,
+      onRetry: options.onRetry,
     };
     const { response, headers } = await runCall(context, details, (sdk, signal) =>
       sdk.chatComplete(compiled.request, { signal }),
@@ -83,6 +84,7 @@ export function createMistralModel(
       model: modelId,
       messages: compiled.request.messages,
       signal: options.signal,
+      onRetry: options.onRetry,
     };
     const errorContext = { ...details, apiKey: context.apiKey() };
     // Retries and the start timeout cover opening the stream and reading up to the first delta: nothing

@@ -67,10 +67,10 @@ async function* streamCompletion(
 ): AsyncGenerator<StreamDelta> {
   const dialect = dialectFor(settings.family);
   const body = JSON.stringify(compileRequest(model, request, dialect, true));
-  const { signal } = options;
+  const { signal, onRetry } = options;
   const started = await send(
     settings,
-    { method: 'POST', path: CHAT_PATH, body, model, signal },
+    { method: 'POST', path: CHAT_PATH, body, model, signal, onRetry },
     async (response) => response,
   );
   const what = `POST ${settings.baseURL}${CHAT_PATH}`;
@@ -155,7 +155,7 @@ export function createModelFromSettings(settings: ResolvedSettings, model: strin
         const body = JSON.stringify(compileRequest(model, request, dialect, false));
         return await send(
           settings,
-          { method: 'POST', path: CHAT_PATH, body, model, signal: options.signal },
+          { method: 'POST', path: CHAT_PATH, body, model, signal: options.signal, onRetry: options.onRetry },
           async (response, what) => readCompletion(await readJson(response, what), what, model),
         );
       } catch (error) {

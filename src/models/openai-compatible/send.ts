@@ -1,6 +1,8 @@
 import { abortErrorFrom, ConnectionError, isDragomanError } from '../../errors.js';
+import { redactError } from '../redact.js';
 import { withRetry } from '../retry.js';
 import { withStartTimeout } from '../timeout.js';
+import type { CallOptions } from '../types.js';
 import { mapHttpError } from './map-error.js';
 import type { ResolvedSettings } from './options.js';
 
@@ -12,6 +14,8 @@ export interface SendRequest {
   body?: string;
   model?: string;
   signal?: AbortSignal;
+  /** Told about each retry, with the error already redacted. */
+  onRetry?: CallOptions['onRetry'];
 }
 
 /** `POST http://host/v1/chat/completions`: names the call in errors (never with the key). */
@@ -48,7 +52,7 @@ export async function send<T>(
 ): Promise<T> {
   const url = `${settings.baseURL}${request.path}`;
   const what = describeCall(settings, request);
-  const { signal } = request;
+  const { signal, onRetry } = request;
   return withRetry(
     async () => {
       const response = await withStartTimeout(
@@ -82,7 +86,13 @@ export async function send<T>(
         throw toTransportError(error, what, signal);
       }
     },
-    { ...settings.retry, signal },
+    onRetry
+      ? {
+          ...settings.retry,
+          signal,
+          onRetry: (attempt) => onRetry({ ...attempt, error: redactError(attempt.error, settings.secret) }),
+        }
+      : { ...settings.retry, signal },
   );
 }
 

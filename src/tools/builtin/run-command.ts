@@ -16,6 +16,8 @@ export interface RunCommandOptions {
   env?: Record<string, string>;
   /** The environment the safe base is taken from. @default process.env */
   parentEnv?: NodeJS.ProcessEnv;
+  /** Receives output as it arrives (decoded as UTF-8, per chunk), e.g. to report progress. */
+  onOutput?: (text: string, stream: 'stdout' | 'stderr') => void;
 }
 
 /** What a finished command produced. */
@@ -74,6 +76,13 @@ export async function runCommand(
   });
   const stdout = capture(child.stdout, maxOutputBytes);
   const stderr = capture(child.stderr, maxOutputBytes);
+  const { onOutput } = options;
+  if (onOutput) {
+    for (const name of ['stdout', 'stderr'] as const) {
+      child[name].setEncoding('utf8');
+      child[name].on('data', (text: string) => onOutput(text, name));
+    }
+  }
   let timedOut = false;
   const killGroup = () => {
     try {
@@ -163,7 +172,8 @@ function capture(stream: NodeJS.ReadableStream, maxBytes: number) {
   const chunks: Buffer[] = [];
   let kept = 0;
   let dropped = 0;
-  stream.on('data', (chunk: Buffer) => {
+  stream.on('data', (data: Buffer | string) => {
+    const chunk = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     const room = Math.max(0, maxBytes - kept);
     if (room > 0) chunks.push(chunk.subarray(0, room));
     kept += Math.min(room, chunk.length);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { tool } from '../tool.js';
+import { commandProgress } from './command-progress.js';
 import { type WorkspaceLimits, withDefaultLimits } from './limits.js';
 import { listDirectory } from './list-directory.js';
 import { patchWorkspaceFile } from './patch-file.js';
@@ -79,6 +80,7 @@ export function workspaceTools(options: WorkspaceToolsOptions) {
             maxOutputBytes: limits.maxOutputBytes,
             signal: context.signal,
             env: options.commandEnv,
+            onOutput: commandProgress(args.command, context),
           }),
         ),
     }),

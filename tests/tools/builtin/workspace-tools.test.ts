@@ -20,6 +20,7 @@ function context(toolName: string): ToolContext {
     toolCallId: 'abcDEF123',
     toolName,
     agentName: 'test',
+    reportProgress: () => {},
   };
 }
 
