@@ -35,6 +35,7 @@ export type DragomanErrorCode =
   | 'max-steps'
   | 'output-parse'
   | 'aborted'
+  | 'conflict'
   | 'empty-queue';
 
 /** Options shared by every dragoman error. */

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { link, open, readFile, rename, stat, unlink, utimes } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DragomanError } from '../errors.js';
+import { abortable } from '../models/abortable.js';
 
 /** Options for {@link withFileLock}. */
 export interface FileLockOptions {
@@ -10,6 +11,18 @@ export interface FileLockOptions {
   timeoutMs?: number;
   /** A lock older than this is stale even if its process seems alive (pid reuse, a hung holder). @default 30000 */
   staleMs?: number;
+  /** Stops waiting for the lock (the action has not started then). */
+  signal?: AbortSignal;
+}
+
+/** What the action under the lock can ask of it. */
+export interface HeldLock {
+  /**
+   * Resolves when the lock is still this holder's; rejects with a `DragomanError` ('conflict') when another
+   * process broke it as stale (this holder was paused past `staleMs`). Call it right before changing the
+   * protected file, and change nothing when it rejects.
+   */
+  confirm(): Promise<void>;
 }
 
 interface LockOwner {
@@ -26,14 +39,19 @@ interface LockOwner {
  */
 export async function withFileLock<T>(
   lockPath: string,
-  action: () => Promise<T>,
+  action: (lock: HeldLock) => Promise<T>,
   options: FileLockOptions = {},
 ): Promise<T> {
   const owner: LockOwner = { pid: process.pid, host: hostname(), token: randomBytes(8).toString('hex') };
-  await acquire(lockPath, owner, options.timeoutMs ?? 10_000, options.staleMs ?? 30_000);
+  const staleMs = options.staleMs ?? 30_000;
+  await acquire(lockPath, owner, options.timeoutMs ?? 10_000, staleMs, options.signal);
+  // While held, the lock's time is refreshed, so a holder that is only slow is never taken for stale.
+  const heartbeat = setInterval(() => void refresh(lockPath, owner), Math.max(10, staleMs / 3));
+  heartbeat.unref();
   try {
-    return await action();
+    return await action({ confirm: () => confirm(lockPath, owner) });
   } finally {
+    clearInterval(heartbeat);
     await release(lockPath, owner);
   }
 }
@@ -43,9 +61,11 @@ async function acquire(
   owner: LockOwner,
   timeoutMs: number,
   staleMs: number,
+  signal: AbortSignal | undefined,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 0; ; attempt++) {
+    signal?.throwIfAborted();
     if (await tryCreate(lockPath, owner)) return;
     await breakIfStale(lockPath, staleMs);
     if (Date.now() > deadline) {
@@ -57,8 +77,25 @@ async function acquire(
         },
       );
     }
-    await sleep(Math.min(50, 2 + attempt) + Math.random() * 5);
+    const pause = sleep(Math.min(50, 2 + attempt) + Math.random() * 5);
+    await (signal ? abortable(pause, signal, 'waiting for a session lock') : pause);
   }
+}
+
+async function refresh(lockPath: string, owner: LockOwner): Promise<void> {
+  const current = parseOwner(await readFile(lockPath, 'utf8').catch(() => ''));
+  if (current?.token === owner.token) {
+    const now = new Date();
+    await utimes(lockPath, now, now).catch(() => undefined);
+  }
+}
+
+async function confirm(lockPath: string, owner: LockOwner): Promise<void> {
+  const current = parseOwner(await readFile(lockPath, 'utf8').catch(() => ''));
+  if (current?.token === owner.token) return;
+  throw new DragomanError('conflict', `Lost the lock ${lockPath}: another process broke it as stale.`, {
+    hint: 'This process was paused longer than staleMs; nothing was written. Retry the operation.',
+  });
 }
 
 /**

@@ -2,4 +2,4 @@ export { InMemoryStore } from './in-memory-store.js';
 export { JsonlFileStore, type JsonlFileStoreOptions } from './jsonl-file-store.js';
 export { sessionFileName } from './session-file-name.js';
 export { MAX_SESSION_ID_LENGTH, validateSessionId } from './session-id.js';
-export type { MemoryStore } from './types.js';
+export type { AppendOptions, MemoryStore } from './types.js';

@@ -1,12 +1,12 @@
-import { mkdir, open, readFile, unlink } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserInputError } from '../errors.js';
 import type { Message } from '../models/types.js';
 import { readCommittedTail } from './committed-tail.js';
-import { type FileLockOptions, withFileLock } from './file-lock.js';
+import { type FileLockOptions, type HeldLock, withFileLock } from './file-lock.js';
 import { encodeHeader, encodeTurn, parseSession } from './jsonl-records.js';
 import { sessionFileName } from './session-file-name.js';
-import type { MemoryStore } from './types.js';
+import type { AppendOptions, MemoryStore } from './types.js';
 
 /** Options for {@link JsonlFileStore}. */
 export interface JsonlFileStoreOptions {
@@ -27,7 +27,12 @@ export interface JsonlFileStoreOptions {
  *   truncates it before writing, so earlier turns are never touched. An append reads the file backwards only
  *   as far as the last commit line.
  * - Two processes: every append and clear holds `<file>.lock` (see `withFileLock`: atomic creation, stale
- *   locks of dead processes broken safely). Loads need no lock: they only read committed turns.
+ *   locks of dead processes broken safely, refreshed while held). Right before it changes the file, an
+ *   append confirms the lock is still its own, so a writer paused past `staleMs` writes nothing instead of
+ *   overwriting the turn of the writer that broke its lock. Loads need no lock: they only read committed turns.
+ * - One process: appends to one session queue up in the store before they contend for the file lock, so
+ *   many concurrent runs on one session wait their turn instead of timing out on the lock.
+ * - A file whose header cannot be read is moved aside (`<file>.unreadable-<time>`), never truncated.
  * @example
  * const store = new JsonlFileStore({ directory: '.dragoman/sessions' });
  */
@@ -35,6 +40,8 @@ export class JsonlFileStore implements MemoryStore {
   readonly #directory: string;
   readonly #lock: FileLockOptions;
   readonly #now: () => Date;
+  // The last queued append per session in this process: each new one starts when it settles.
+  readonly #queues = new Map<string, Promise<void>>();
 
   constructor(options: JsonlFileStoreOptions) {
     if (typeof options?.directory !== 'string' || options.directory.length === 0) {
@@ -58,39 +65,59 @@ export class JsonlFileStore implements MemoryStore {
     return bytes ? parseSession(bytes).messages : [];
   }
 
-  /** Appends one turn and fsyncs it: after this resolves the turn survives a crash. */
-  async append(sessionId: string, messages: readonly Message[]): Promise<void> {
+  /**
+   * Appends one turn and fsyncs it: after this resolves the turn survives a crash. An abort of
+   * `options.signal` while the append still waits (queued, or for the lock) rejects and stores nothing.
+   */
+  async append(sessionId: string, messages: readonly Message[], options: AppendOptions = {}): Promise<void> {
     const file = this.#file(sessionId);
     if (messages.length === 0) return;
     encodeTurn(0, messages, this.#now()); // fails on unserializable messages before anything is written
-    await mkdir(this.#directory, { recursive: true });
-    await withFileLock(
-      `${file}.lock`,
-      async () => {
-        const handle = await open(file, 'a+');
-        try {
-          let size = (await handle.stat()).size;
-          const parsed = await readCommittedTail(handle, size);
-          const created = size === 0;
-          if (created || parsed.committedBytes === 0) {
-            const header = Buffer.from(encodeHeader(sessionId));
-            await handle.truncate(0);
-            await handle.write(header, 0, header.length, 0);
-            size = header.length;
-          } else if (parsed.committedBytes < size) {
-            await handle.truncate(parsed.committedBytes); // drop a torn tail left by a crash
-            size = parsed.committedBytes;
-          }
-          const turn = Buffer.from(encodeTurn(parsed.lastTurn + 1, messages, this.#now()));
-          await handle.write(turn, 0, turn.length, size);
-          await handle.sync();
-          if (created) await syncDirectory(this.#directory);
-        } finally {
-          await handle.close();
-        }
-      },
-      this.#lock,
-    );
+    const previous = this.#queues.get(sessionId) ?? Promise.resolve();
+    const mine = previous.then(async () => {
+      options.signal?.throwIfAborted();
+      await mkdir(this.#directory, { recursive: true });
+      await withFileLock(`${file}.lock`, (lock) => this.#write(file, sessionId, messages, lock), {
+        ...this.#lock,
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+    });
+    const settled = mine.catch(() => undefined);
+    this.#queues.set(sessionId, settled);
+    void settled.then(() => {
+      if (this.#queues.get(sessionId) === settled) this.#queues.delete(sessionId);
+    });
+    return mine;
+  }
+
+  async #write(file: string, sessionId: string, messages: readonly Message[], lock: HeldLock): Promise<void> {
+    let handle = await open(file, 'a+');
+    try {
+      let size = (await handle.stat()).size;
+      let parsed = await readCommittedTail(handle, size);
+      if (size > 0 && parsed.committedBytes === 0) {
+        await lock.confirm();
+        handle = await moveAside(handle, file, this.#now());
+        size = 0;
+        parsed = { committedBytes: 0, lastTurn: 0 };
+      }
+      const created = size === 0;
+      const turn = Buffer.from(encodeTurn(parsed.lastTurn + 1, messages, this.#now()));
+      await lock.confirm(); // last check before the file changes: nothing below waits on anyone else
+      if (created) {
+        const header = Buffer.from(encodeHeader(sessionId));
+        await handle.write(header, 0, header.length, 0);
+        size = header.length;
+      } else if (parsed.committedBytes < size) {
+        await handle.truncate(parsed.committedBytes); // drop a torn tail left by a crash
+        size = parsed.committedBytes;
+      }
+      await handle.write(turn, 0, turn.length, size);
+      await handle.sync();
+      if (created) await syncDirectory(this.#directory);
+    } finally {
+      await handle.close();
+    }
   }
 
   /** Deletes the session's file. */
@@ -111,6 +138,13 @@ export class JsonlFileStore implements MemoryStore {
   #file(sessionId: string): string {
     return join(this.#directory, sessionFileName(sessionId));
   }
+}
+
+/** Renames an unreadable session file aside, keeping its bytes for a human, and opens a fresh one. */
+async function moveAside(handle: FileHandle, file: string, now: Date): Promise<FileHandle> {
+  await handle.close();
+  await rename(file, `${file}.unreadable-${now.toISOString().replace(/[:.]/gu, '-')}`);
+  return open(file, 'a+');
 }
 
 /** Makes a new file's directory entry durable (POSIX); a no-op where directories cannot be opened. */
