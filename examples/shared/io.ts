@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { isDragomanError } from '../../src/index.js';
+import { abortOnInterrupt, isDragomanError } from '../../src/index.js';
 
 /** Where an example reads and writes: the real terminal, or streams a test injects. */
 export interface ExampleIO {
@@ -38,8 +38,8 @@ export function createLineReader(io: ExampleIO): LineReader {
   return {
     async ask(prompt) {
       io.stdout.write(prompt);
-      if (closed) return undefined;
-      const next = await lines.next();
+      if (closed || io.signal?.aborted) return undefined;
+      const next = await untilAborted(lines.next(), io.signal);
       if (next.done) {
         closed = true;
         io.stdout.write('\n');
@@ -55,14 +55,33 @@ export function createLineReader(io: ExampleIO): LineReader {
   };
 }
 
+/** The next line, or the end of input once `signal` aborts (Ctrl+C at a prompt). */
+function untilAborted(
+  next: Promise<IteratorResult<string>>,
+  signal: AbortSignal | undefined,
+): Promise<IteratorResult<string>> {
+  if (!signal) return next;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => resolve({ done: true, value: undefined });
+    signal.addEventListener('abort', onAbort, { once: true });
+    next.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 /**
- * Runs an example's main as a script: sets the exit code, prints dragoman errors as one readable line
- * (their message already says what to do) and an interrupted run as "Interrupted." (exit code 130).
+ * Runs an example's main as a script: Ctrl+C aborts the run (a second one exits at once), dragoman errors
+ * print as one readable line (their message already says what to do) and an interrupted run as
+ * "Interrupted." (exit code 130).
  */
 export async function runAsScript(main: (io: ExampleIO) => Promise<number>): Promise<void> {
-  const io = processIO();
+  const interrupt = abortOnInterrupt();
+  const io: ExampleIO = { ...processIO(), signal: interrupt.signal };
   try {
     process.exitCode = await main(io);
+    if (interrupt.signal.aborted) {
+      process.stdout.write('\nInterrupted.\n');
+      process.exitCode = 130;
+    }
   } catch (error) {
     if (!isDragomanError(error)) throw error;
     process.stdout.write(
@@ -70,6 +89,7 @@ export async function runAsScript(main: (io: ExampleIO) => Promise<number>): Pro
     );
     process.exitCode = error.code === 'aborted' ? 130 : 1;
   } finally {
+    interrupt.dispose();
     // stdin may keep the event loop alive in a terminal.
     process.stdin.pause();
   }

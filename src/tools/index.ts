@@ -1,5 +1,11 @@
-export type { WorkspaceLimits, WorkspaceToolsOptions } from './builtin/index.js';
-export { readOnlyWorkspaceTools, resolveInside, workspaceTools } from './builtin/index.js';
+export type {
+  AbortOnInterruptOptions,
+  InterruptSignal,
+  SignalSource,
+  WorkspaceLimits,
+  WorkspaceToolsOptions,
+} from './builtin/index.js';
+export { abortOnInterrupt, readOnlyWorkspaceTools, resolveInside, workspaceTools } from './builtin/index.js';
 export { toJsonSchema } from './json-schema.js';
 export type { ObjectSchema, ToolDefinition } from './tool.js';
 export { tool } from './tool.js';

@@ -3,6 +3,8 @@
  * @module
  */
 
+export type { AbortOnInterruptOptions, InterruptSignal, SignalSource } from './abort-on-interrupt.js';
+export { abortOnInterrupt } from './abort-on-interrupt.js';
 export { isBinary } from './binary.js';
 export { globToMatcher } from './glob.js';
 export type { WorkspaceLimits } from './limits.js';

@@ -10,7 +10,7 @@ export interface RunCommandOptions {
   timeoutMs?: number;
   /** Bytes kept of stdout and of stderr each. @default 65_536 */
   maxOutputBytes?: number;
-  /** Kills the process group and rejects with an AbortError. */
+  /** Kills the process group and rejects with an AbortError (wire it to Ctrl+C with `abortOnInterrupt()`). */
   signal?: AbortSignal;
   /** Extra environment variables, added to the safe base environment. */
   env?: Record<string, string>;
@@ -51,7 +51,8 @@ export const passedEnvironment: readonly string[] = [
 /**
  * Runs one program with a fixed argument list in the workspace root: no shell (so no `;`, `|`, `$()` or
  * globbing), a bare program name looked up on PATH, an environment without secrets, a time limit and an
- * output cap. The program runs in its own process group, so a timeout or abort kills its children too.
+ * output cap. The program runs in its own process group, which is killed when the program exits, times out
+ * or is aborted: nothing it started in the background outlives the call.
  * @throws {UserInputError} for a program that is not a bare name, not allowed, or not found.
  * @throws {AbortError} when `signal` aborts.
  */
@@ -101,6 +102,9 @@ export async function runCommand(
     const [exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>(
       (resolve, reject) => {
         child.once('error', reject);
+        // The command returned: whatever it left running in its group (a server, a watcher, a `&` job)
+        // goes too, and a pipe such a process held open closes, so 'close' follows at once.
+        child.once('exit', killGroup);
         child.once('close', (code, killSignal) => resolve([code, killSignal]));
       },
     );
