@@ -14,7 +14,7 @@ import type {
 /** A scripted answer: text and/or tool calls. Missing fields get sensible defaults. */
 export interface FakeReply {
   text?: string;
-  /** Tool calls; `id` defaults to a 9-character id derived from the call's position. */
+  /** Tool calls; `id` defaults to a 9-character id, unique across every call this model answers. */
   toolCalls?: Array<{ name: string; arguments: string | Record<string, unknown>; id?: string }>;
   usage?: Partial<Usage>;
   finishReason?: FinishReason;
@@ -48,6 +48,7 @@ export class FakeModel implements Model {
   readonly requests: ModelRequest[] = [];
   readonly #steps: FakeStep[];
   #calls = 0;
+  #toolCallIds = 0;
 
   constructor(options: FakeModelOptions = {}) {
     this.id = options.id ?? 'fake-model';
@@ -106,13 +107,14 @@ export class FakeModel implements Model {
     }
     const reply = typeof step === 'function' ? step(request) : step;
     if (reply instanceof Error) throw reply;
-    return { response: toResponse(reply, this.id, call), chunkSize: Math.max(1, reply.chunkSize ?? 8) };
+    const ids = () => fakeId(this.#toolCallIds++);
+    return { response: toResponse(reply, this.id, call, ids), chunkSize: Math.max(1, reply.chunkSize ?? 8) };
   }
 }
 
-function toResponse(reply: FakeReply, model: string, call: number): ModelResponse {
-  const toolCalls: ToolCall[] | undefined = reply.toolCalls?.map((toolCall, index) => ({
-    id: toolCall.id ?? fakeId(call, index),
+function toResponse(reply: FakeReply, model: string, call: number, nextId: () => string): ModelResponse {
+  const toolCalls: ToolCall[] | undefined = reply.toolCalls?.map((toolCall) => ({
+    id: toolCall.id ?? nextId(),
     name: toolCall.name,
     arguments:
       typeof toolCall.arguments === 'string' ? toolCall.arguments : JSON.stringify(toolCall.arguments),
@@ -129,7 +131,10 @@ function toResponse(reply: FakeReply, model: string, call: number): ModelRespons
   };
 }
 
-/** A deterministic 9-character id (Mistral's format) for call `call`, tool call `index`. */
-function fakeId(call: number, index: number): string {
-  return `f${String(call).padStart(4, '0')}t${String(index).padStart(3, '0')}`.slice(0, 9);
+/**
+ * The `count`-th default tool-call id of a FakeModel: 9 characters of `[a-z0-9]` (Mistral's format),
+ * deterministic, and unique for the first 36^8 (about 2.8 trillion) calls of one model.
+ */
+function fakeId(count: number): string {
+  return `f${count.toString(36).padStart(8, '0')}`;
 }

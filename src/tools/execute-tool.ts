@@ -1,7 +1,7 @@
 import { abortErrorFrom } from '../errors.js';
 import type { ParsedToolCall } from './parse-arguments.js';
 import { checkProgress } from './progress.js';
-import { stringifyToolOutput, truncateToolOutput } from './tool-output.js';
+import { stringifyToolOutput, thrownMessage, truncateToolOutput } from './tool-output.js';
 import type { ToolContext, ToolProgress } from './types.js';
 
 /** What {@link executeTool} needs besides the call. */
@@ -64,14 +64,16 @@ export async function executeTool(parsed: ParsedToolCall, options: ExecuteToolOp
   };
   let finished = false;
   let returned: unknown;
+  let pending: boolean;
   try {
     returned = tool.execute(parsed.args, context);
+    pending = isThenable(returned); // reading `then` can throw (a getter, a Proxy): a tool failure too
   } catch (error) {
     finished = true;
     return failure(call.name, error, options.outputLimit);
   }
   // A synchronous tool is done already: no timer, no abort wiring.
-  if (!isThenable(returned)) {
+  if (!pending) {
     finished = true;
     return success(returned, options.outputLimit);
   }
@@ -113,11 +115,19 @@ function success(output: unknown, limit: number): ToolOutcome {
 }
 
 function failure(toolName: string, error: unknown, limit: number): ToolOutcome {
-  const content =
-    error instanceof ToolTimeout
-      ? `Tool "${toolName}" timed out after ${error.timeoutMs} ms and was stopped.`
-      : `Tool "${toolName}" failed: ${error instanceof Error ? error.message : String(error)}`;
+  const content = isToolTimeout(error)
+    ? `Tool "${toolName}" timed out after ${error.timeoutMs} ms and was stopped.`
+    : `Tool "${toolName}" failed: ${thrownMessage(error)}`;
   return { content: truncateToolOutput(content, limit), isError: true };
+}
+
+// `instanceof` asks a Proxy for its prototype, which a revoked Proxy answers by throwing.
+function isToolTimeout(error: unknown): error is ToolTimeout {
+  try {
+    return error instanceof ToolTimeout;
+  } catch {
+    return false;
+  }
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

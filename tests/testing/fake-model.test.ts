@@ -49,3 +49,21 @@ describe('FakeModel', () => {
     expect((await model.generate(userTurn)).message.content).toBe('got 1');
   });
 });
+
+describe('FakeModel default tool-call ids', () => {
+  it('stay unique and in Mistral format over many calls and many tool calls per reply', async () => {
+    const steps = Array.from({ length: 10_050 }, (_, index) => ({
+      toolCalls: Array.from({ length: index === 0 ? 1_500 : 2 }, () => ({ name: 'noop', arguments: {} })),
+    }));
+    const model = new FakeModel({ steps });
+    const ids = new Set<string>();
+    for (let index = 0; index < steps.length; index++) {
+      const response = await model.generate({ messages: [{ role: 'user', content: 'x' }] });
+      for (const call of response.message.toolCalls ?? []) {
+        expect(call.id).toMatch(/^[a-zA-Z0-9]{9}$/u);
+        ids.add(call.id);
+      }
+    }
+    expect(ids.size).toBe(1_500 + 10_049 * 2);
+  });
+});
