@@ -29,7 +29,14 @@ function expectNoSecret(produced: Produced): void {
   expect(produced.size).toBeGreaterThan(0);
   expect(produced.find(FAKE_API_KEY)).toEqual([]);
   expect(produced.find(FAKE_KEY_MARKER)).toEqual([]);
+  expect(produced.find('GATEWAYKEY')).toEqual([]);
+  // The key's start and end on their own, for text cut in the middle of it.
+  expect(produced.find(FAKE_API_KEY.slice(0, 12))).toEqual([]);
+  expect(produced.find(FAKE_API_KEY.slice(-12))).toEqual([]);
 }
+
+/** A second credential, sent in a header a gateway asks for; it must be kept as secret as the key. */
+const GATEWAY_KEY = 'gw-dragoman-GATEWAYKEY-9a8b7c6d5e4f';
 
 function echoModel(kind: (typeof providerKinds)[number], url: string, retries = 0, timeoutMs = 2_000): Model {
   const common = {
@@ -38,7 +45,13 @@ function echoModel(kind: (typeof providerKinds)[number], url: string, retries = 
     retry: { maxRetries: retries, baseDelayMs: 1, maxDelayMs: 2 },
   };
   if (kind === 'mistral') return createMistral({ serverURL: url, ...common })('mistral-small-latest');
-  return openaiCompatible({ baseURL: `${url}/v1`, model: 'mistral-small-latest', family: 'vllm', ...common });
+  return openaiCompatible({
+    baseURL: `${url}/v1`,
+    model: 'mistral-small-latest',
+    family: 'vllm',
+    headers: { 'x-api-key': GATEWAY_KEY },
+    ...common,
+  });
 }
 
 const modes: EchoMode[] = [
@@ -53,6 +66,13 @@ const modes: EchoMode[] = [
   { htmlStatus: 200 },
   { htmlStatus: 502 },
   { streamError: true },
+  // Found by the adversarial review: the key in the error's code and type fields, and cut in half by a
+  // body shortened to 300 (Mistral) or 500 (OpenAI-compatible) characters.
+  { status: 401, keyInCode: true },
+  { status: 400, keyInCode: true },
+  { streamError: true, keyInCode: true },
+  { textStatus: 502, pad: 280 },
+  { textStatus: 400, pad: 480 },
 ];
 
 describe('the API key never appears in what dragoman produces', () => {

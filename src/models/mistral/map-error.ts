@@ -7,7 +7,7 @@
 
 import { AbortError, ApiError, ConnectionError, isDragomanError } from '../../errors.js';
 import { lookupModel } from '../catalog/index.js';
-import { redactError } from '../redact.js';
+import { redactError, redactSecrets } from '../redact.js';
 import { parseRetryAfter } from '../retry.js';
 import { describeDetails, type ErrorBody, parseErrorBody } from './parse-error-body.js';
 import type { WireMessage } from './wire-types.js';
@@ -111,7 +111,8 @@ export function mapHttpError(
   headers: Headers | undefined,
   context: MistralErrorContext = {},
 ): ApiError {
-  const body = parseErrorBody(bodyText);
+  // Redacted before parsing, which shortens long bodies: a cut must not leave half of the key behind.
+  const body = parseErrorBody(redactSecrets(bodyText, context.apiKey));
   const model = context.model;
   const base = { status, providerCode: body.code, providerType: body.type, model };
   const what = `${context.operation ?? 'The Mistral call'}${model ? ` (${model})` : ''}`;

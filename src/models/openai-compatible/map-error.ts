@@ -1,4 +1,5 @@
 import { ApiError, type DragomanErrorCode } from '../../errors.js';
+import { redactSecrets, type Secrets } from '../redact.js';
 import { parseContextOverflow } from './context-overflow.js';
 
 /** What the error mapper needs to know about the failed call. */
@@ -7,7 +8,7 @@ export interface ErrorContext {
   what: string;
   model?: string;
   /** The API key, redacted from anything the server echoes. */
-  secret?: string;
+  secret?: Secrets;
 }
 
 interface ParsedBody {
@@ -73,8 +74,8 @@ export function parseRetryAfter(headers: Headers, now: () => number = Date.now):
   return Number.isNaN(date) ? undefined : Math.max(0, date - now());
 }
 
-function redact(text: string, secret: string | undefined): string {
-  return secret && secret.length >= 4 ? text.split(secret).join('[redacted]') : text;
+function redact(text: string, secret: Secrets): string {
+  return redactSecrets(text, secret);
 }
 
 function classify(
@@ -113,7 +114,8 @@ export function mapHttpError(
   bodyText: string,
   context: ErrorContext,
 ): ApiError {
-  const body = parseErrorBody(bodyText);
+  // Redacted before parsing, which shortens long bodies: a cut must not leave half of the key behind.
+  const body = parseErrorBody(redactSecrets(bodyText, context.secret));
   const serverMessage = redact(body.message ?? '(no message)', context.secret);
   const overflow =
     status === 400 || status === 413 || status === 422

@@ -1,5 +1,6 @@
 import { UserInputError } from '../../errors.js';
 import { createNodeFetch } from '../node-fetch.js';
+import { type Secrets, secretHeaderValues } from '../redact.js';
 import { type RetryOptions, validateRetryOptions } from '../retry.js';
 import { DEFAULT_START_TIMEOUT_MS, validateTimeoutMs } from '../timeout.js';
 import { OPENAI_COMPATIBLE_FAMILIES, type OpenAICompatibleFamily } from './dialects.js';
@@ -53,7 +54,7 @@ export interface ResolvedSettings {
   /** Request headers, including Authorization when an apiKey was given. */
   headers: Record<string, string>;
   /** The API key, kept only so it can be redacted from server messages. */
-  secret: string | undefined;
+  secret: Secrets;
   contextWindow: number | Record<string, number> | undefined;
 }
 
@@ -131,7 +132,8 @@ export function resolveSettings(settings: OpenAICompatibleSettings): ResolvedSet
     retry: settings.retry ?? {},
     fetch: fetchFunction,
     headers,
-    secret: settings.apiKey || undefined,
+    // The key and every credential-looking header value are redacted from errors alike.
+    secret: [settings.apiKey, ...secretHeaderValues(settings.headers)],
     contextWindow: settings.contextWindow,
   };
 }

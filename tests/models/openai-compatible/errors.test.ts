@@ -55,7 +55,7 @@ describe('typed errors from OpenAI-compatible servers', () => {
       }),
     });
     const error = await failure(modelOn('vllm', { apiKey }).generate(hello));
-    expect(error.message).toContain('bad key [redacted] for org');
+    expect(error.message).toContain('bad key *** for org');
     expect(JSON.stringify(error)).not.toContain(apiKey);
   });
 

@@ -7,8 +7,19 @@
 import { createServer } from 'node:http';
 import { listenOnLoopback } from '../../../src/testing/listen-on-loopback.js';
 
-/** What the echo server answers: an HTTP error status, or a 200 stream that fails with an error event. */
-export type EchoMode = { status: number } | { streamError: true } | { htmlStatus: number };
+/**
+ * What the echo server answers: an HTTP error status, a 200 stream that fails with an error event, an HTML
+ * page, or a plain-text body where the key starts `pad` characters in (so a body cut to a length cuts the
+ * key). `keyInCode` puts the key into the error's `code` and `type` fields as well.
+ */
+export type EchoMode = (
+  | { status: number }
+  | { streamError: true }
+  | { htmlStatus: number }
+  | { textStatus: number; pad: number }
+) & {
+  keyInCode?: boolean;
+};
 
 /** A running echo server. */
 export interface EchoServer {
@@ -23,9 +34,17 @@ export async function startEchoServer(): Promise<EchoServer> {
   const server = createServer((request, response) => {
     const authorization = String(request.headers.authorization ?? '');
     const key = authorization.replace(/^Bearer\s+/i, '');
+    const gatewayKey = String(request.headers['x-api-key'] ?? '');
     request.resume();
     request.on('end', () => {
-      const message = `Invalid API key ${key} (header: ${authorization}) for ${request.url}`;
+      const message = `Invalid API key ${key} (header: ${authorization}, gateway key ${gatewayKey}) for ${request.url}`;
+      const code = mode.keyInCode ? key : 'internal';
+      const type = mode.keyInCode ? `invalid_key_${key}` : 'server_error';
+      if ('textStatus' in mode) {
+        response.writeHead(mode.textStatus, { 'content-type': 'text/plain' });
+        response.end(`${'x'.repeat(mode.pad)}${key} ${gatewayKey} and more text after it`);
+        return;
+      }
       if ('streamError' in mode) {
         response.writeHead(200, { 'content-type': 'text/event-stream' });
         const chunk = {
@@ -36,9 +55,7 @@ export async function startEchoServer(): Promise<EchoServer> {
           choices: [{ index: 0, delta: { role: 'assistant', content: 'Hi' }, finish_reason: null }],
         };
         response.write(`data: ${JSON.stringify(chunk)}\n\n`);
-        response.end(
-          `data: ${JSON.stringify({ error: { message, type: 'server_error', code: 'internal' } })}\n\n`,
-        );
+        response.end(`data: ${JSON.stringify({ error: { message, type, code } })}\n\n`);
         return;
       }
       if ('htmlStatus' in mode) {
@@ -51,10 +68,14 @@ export async function startEchoServer(): Promise<EchoServer> {
         JSON.stringify({
           object: 'error',
           message,
-          type: 'invalid_request_error',
+          type: mode.keyInCode ? type : 'invalid_request_error',
           param: null,
-          code: '1000',
-          error: { message, type: 'invalid_request_error', code: 'invalid_api_key' },
+          code: mode.keyInCode ? code : '1000',
+          error: {
+            message,
+            type: mode.keyInCode ? type : 'invalid_request_error',
+            code: mode.keyInCode ? code : 'invalid_api_key',
+          },
           detail: [{ type: 'value_error', loc: ['body', key], msg: message, input: authorization }],
         }),
       );
