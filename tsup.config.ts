@@ -3,7 +3,7 @@ import { defineConfig } from 'tsup';
 // ESM + CJS + .d.ts for the two public entry points. The Mistral SDK is ESM-only and is loaded with a
 // dynamic import() on first use, so the CJS build works on every Node >= 20 and stays off the cold path.
 export default defineConfig({
-  entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' },
+  entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts', 'mcp/index': 'src/mcp/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

@@ -36,7 +36,8 @@ export type DragomanErrorCode =
   | 'output-parse'
   | 'aborted'
   | 'conflict'
-  | 'empty-queue';
+  | 'empty-queue'
+  | 'mcp';
 
 /** Options shared by every dragoman error. */
 export interface DragomanErrorOptions {

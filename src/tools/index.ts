@@ -7,6 +7,8 @@ export type {
 } from './builtin/index.js';
 export { abortOnInterrupt, readOnlyWorkspaceTools, resolveInside, workspaceTools } from './builtin/index.js';
 export { toJsonSchema } from './json-schema.js';
+export type { ArgumentIssue, ArgumentValidator, JsonSchemaParameters } from './json-schema-parameters.js';
+export { jsonSchema } from './json-schema-parameters.js';
 export type { ObjectSchema, ToolDefinition } from './tool.js';
 export { tool } from './tool.js';
 export { DEFAULT_TOOL_OUTPUT_LIMIT } from './tool-output.js';

@@ -3,13 +3,15 @@ import { toJSONSchema } from 'zod/v4/core';
 import { zodToJsonSchema } from 'zod-to-json-schema';
 import { UserInputError } from '../errors.js';
 import type { JsonSchema } from '../models/types.js';
+import { isJsonSchemaParameters } from './json-schema-parameters.js';
 
 // zod-to-json-schema's own parameter type is Zod 3's ZodType; this is the part of it we rely on.
 type Zod3Schema = Parameters<typeof zodToJsonSchema>[0];
 
 /**
  * Converts a tool's Zod schema to the JSON Schema sent to the model: Zod 4 schemas (they carry `_zod`) with
- * `toJSONSchema`, Zod 3 schemas (they carry only `_def`) with `zod-to-json-schema`. Throws a
+ * `toJSONSchema`, Zod 3 schemas (they carry only `_def`) with `zod-to-json-schema`, and `jsonSchema()`
+ * parameters as a copy of their schema. Throws a
  * {@link UserInputError} naming `where` when the value is not a Zod schema, cannot be represented, or (for
  * tool parameters) does not have an object root, which Mistral requires.
  */
@@ -31,6 +33,8 @@ export function toJsonSchema(schema: unknown, where: string, options: { objectRo
 }
 
 function convert(schema: unknown, where: string): JsonSchema {
+  // Already JSON Schema (jsonSchema()): a copy, so deleting $schema below never touches the caller's object.
+  if (isJsonSchemaParameters(schema)) return structuredClone(schema.jsonSchema);
   if (typeof schema !== 'object' || schema === null || !('_def' in schema || '_zod' in schema)) {
     throw new UserInputError('invalid-config', `${where} is not a Zod schema.`, {
       path: where,

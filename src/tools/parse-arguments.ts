@@ -1,5 +1,6 @@
 import { prettifyError } from 'zod/v4/core';
 import type { ToolCall } from '../models/types.js';
+import { isJsonSchemaParameters } from './json-schema-parameters.js';
 import type { Tool, ToolSet } from './types.js';
 
 /** A call whose tool exists and whose arguments passed the schema. */
@@ -55,15 +56,24 @@ export async function parseToolArguments(
     const message = `The arguments for tool "${call.name}" are not valid JSON (${detail}). Send one JSON object that matches the tool's parameters.`;
     return { ok: false, call, tool, args: undefined, reason: 'invalid-json', message };
   }
-  const schema = tool.parameters as unknown as ParsableSchema;
-  let parsed: SafeParseResult;
-  try {
-    parsed = schema.safeParse(json);
-  } catch {
-    parsed = await schema.safeParseAsync(json);
-  }
+  const parsed = await validate(tool.parameters, json);
   if (parsed.success) return { ok: true, call, tool, args: parsed.data };
   const issues = prettifyError(parsed.error as Parameters<typeof prettifyError>[0]);
   const message = `The arguments for tool "${call.name}" do not match its parameters:\n${issues}\nFix the arguments and call the tool again.`;
   return { ok: false, call, tool, args: json, reason: 'invalid-arguments', message };
+}
+
+async function validate(parameters: unknown, json: unknown): Promise<SafeParseResult> {
+  if (isJsonSchemaParameters(parameters)) {
+    const checked = parameters['~standard'].validate(json);
+    return 'issues' in checked
+      ? { success: false, error: { issues: checked.issues } }
+      : { success: true, data: checked.value };
+  }
+  const schema = parameters as ParsableSchema;
+  try {
+    return schema.safeParse(json);
+  } catch {
+    return schema.safeParseAsync(json);
+  }
 }

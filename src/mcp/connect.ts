@@ -1,0 +1,164 @@
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import {
+  type CallToolResult,
+  ErrorCode,
+  McpError,
+  type Tool as McpTool,
+  ToolListChangedNotificationSchema,
+} from '@modelcontextprotocol/sdk/types.js';
+import { abortErrorFrom } from '../errors.js';
+import type { ToolSet } from '../tools/types.js';
+import { checkConnectOptions, describeServer } from './check-options.js';
+import { describeExit, McpConnectionError } from './errors.js';
+import { isStdio, openClient } from './open-client.js';
+import { resultText } from './result-text.js';
+import { type ProcessExit, ProcessGroupTransport } from './stdio-transport.js';
+import { toPrefix } from './tool-names.js';
+import { type CallMcpTool, type McpToolRecord, toToolRecord } from './tool-record.js';
+import type { ConnectMcpOptions, McpConnection } from './types.js';
+
+/**
+ * Connects to an MCP server, over stdio (`{ command, args, env }`: the server is started as a child process
+ * in its own process group) or HTTP (`{ url, headers }`: Streamable HTTP, falling back to HTTP+SSE), and
+ * lists its tools as a dragoman tool record with Mistral-safe names. Close it when done.
+ * @example
+ * const files = await connectMcp({ command: 'npx', args: ['-y', '@modelcontextprotocol/server-filesystem', '.'] });
+ * const agent = defineAgent({ name: 'helper', model, tools: { ...files.tools, add } });
+ * try { await run(agent, 'List the files.'); } finally { await files.close(); }
+ */
+export async function connectMcp(options: ConnectMcpOptions): Promise<McpConnection> {
+  const { connectTimeoutMs } = checkConnectOptions(options);
+  const where = describeServer(options);
+  let opened: Awaited<ReturnType<typeof openClient>>;
+  try {
+    opened = await openClient(options, connectTimeoutMs);
+  } catch (error) {
+    if (options.signal?.aborted) throw abortErrorFrom(options.signal, `Connecting to ${where}`);
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new McpConnectionError(where, 'connect', `Could not connect to ${where}: ${detail}.`, {
+      cause: error,
+      hint: isStdio(options)
+        ? 'Check that the command starts an MCP server on stdio (run it by hand to see its log).'
+        : 'Check the URL, the headers (auth) and that the server speaks MCP over HTTP.',
+    });
+  }
+  const { client, transport, kind } = opened;
+  const serverInfo = client.getServerVersion() ?? { name: 'mcp', version: '' };
+  const name = toPrefix(options.name ?? serverInfo.name);
+  let record: McpToolRecord = { tools: {}, info: [] };
+  let closedError: ClosedError | undefined;
+  let closing = false;
+  client.onclose = () => {
+    if (closing) return;
+    const exit = transport instanceof ProcessGroupTransport ? transport.exit : undefined;
+    closedError = closedErrorOf(name, describeExit(exit), exit);
+  };
+  const call = toolCaller(client, name, options.timeoutMs ?? 60_000, () => closedError);
+  const refresh = async (): Promise<ToolSet> => {
+    if (closedError) throw closedError;
+    record = toToolRecord(name, await listAllTools(client), options, call);
+    return record.tools;
+  };
+  client.setNotificationHandler(ToolListChangedNotificationSchema, async () => {
+    const tools = await refresh().catch(() => undefined);
+    if (tools) options.onToolsChanged?.(tools);
+  });
+  try {
+    await refresh();
+  } catch (error) {
+    await client.close().catch(() => {});
+    throw error;
+  }
+  const close = async () => {
+    if (closing) return;
+    closing = true;
+    closedError ??= closedErrorOf(name, 'was closed with close()', undefined);
+    // Streamable HTTP sessions end with a DELETE, so the server can free them at once.
+    if (transport instanceof StreamableHTTPClientTransport)
+      await transport.terminateSession().catch(() => {});
+    await client.close().catch(() => {});
+  };
+  return {
+    name,
+    serverInfo: { name: serverInfo.name, version: serverInfo.version },
+    transport: kind,
+    get tools() {
+      return record.tools;
+    },
+    get toolInfo() {
+      return record.info;
+    },
+    refresh,
+    close,
+    [Symbol.asyncDispose]: close,
+  };
+}
+
+/** The error for calls on a connection that is gone; `what` says how it went ("was killed by SIGKILL"). */
+function closedErrorOf(server: string, what: string, exit: ProcessExit | undefined, cause?: unknown) {
+  const error = new McpConnectionError(server, 'closed', `MCP server "${server}" ${what}.`, {
+    exit,
+    cause,
+    hint: 'Its tools fail until you connect again with connectMcp().',
+  });
+  return Object.assign(error, { what });
+}
+
+type ClosedError = ReturnType<typeof closedErrorOf>;
+
+async function listAllTools(client: Client): Promise<McpTool[]> {
+  const tools: McpTool[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await client.listTools(cursor === undefined ? {} : { cursor });
+    tools.push(...page.tools);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return tools;
+}
+
+function toolCaller(
+  client: Client,
+  server: string,
+  timeoutMs: number,
+  closed: () => ClosedError | undefined,
+): CallMcpTool {
+  return async (toolName, args, context) => {
+    const before = closed();
+    if (before) throw before;
+    try {
+      // The run's signal aborts on run abort and on the tool's timeout; the SDK turns that into an MCP
+      // `notifications/cancelled` for this request. Its own timeout, a second later, is a backstop for
+      // calls made outside a run.
+      const answer = await client.callTool({ name: toolName, arguments: args }, undefined, {
+        signal: context.signal,
+        timeout: timeoutMs + 1_000,
+      });
+      // Servers of the 2024-10-07 protocol answer { toolResult } instead of { content }.
+      const result: CallToolResult =
+        'content' in answer
+          ? (answer as CallToolResult)
+          : { content: [], structuredContent: { result: answer.toolResult } };
+      const text = resultText(result);
+      if (result.isError)
+        throw new Error(text || `the "${toolName}" tool of MCP server "${server}" reported an error`);
+      return text;
+    } catch (error) {
+      const after = closed();
+      if (after)
+        throw closedErrorOf(server, `${after.what} during the call of "${toolName}"`, after.exit, error);
+      if (error instanceof McpError && error.code === ErrorCode.RequestTimeout) {
+        throw new McpConnectionError(
+          server,
+          'timeout',
+          `MCP server "${server}" did not answer "${toolName}" in time.`,
+          {
+            cause: error,
+          },
+        );
+      }
+      throw error;
+    }
+  };
+}
