@@ -134,6 +134,12 @@ function toolCaller(
       const answer = await client.callTool({ name: toolName, arguments: args }, undefined, {
         signal: context.signal,
         timeout: timeoutMs + 1_000,
+        // MCP progress notifications become the tool's progress events.
+        onprogress: ({ progress, total, message }) =>
+          context.reportProgress({
+            message: message ?? `${progress}${total ? ` of ${total}` : ''}`,
+            ...(total ? { fraction: Math.min(1, Math.max(0, progress / total)) } : {}),
+          }),
       });
       // Servers of the 2024-10-07 protocol answer { toolResult } instead of { content }.
       const result: CallToolResult =

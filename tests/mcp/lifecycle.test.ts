@@ -30,6 +30,7 @@ const context = (signal = new AbortController().signal): ToolContext => ({
   toolCallId: 'abcdefghi',
   toolName: 'direct',
   agentName: 'test',
+  reportProgress: () => {},
 });
 // Running (a killed process whose parent is gone may linger as a zombie, state Z, until reaped).
 const alive = (pid: number) => {
