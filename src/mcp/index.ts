@@ -5,10 +5,13 @@
  * @module
  */
 
+export type { AgentToolOptions } from './agent-tool.js';
 export { connectMcp } from './connect.js';
 export type { McpFailure } from './errors.js';
 export { McpConnectionError } from './errors.js';
 export { normalizeSchema } from './normalize-schema.js';
+export type { McpServerHandle, ServeMcpHttpOptions, ServeMcpStdioOptions } from './serve.js';
+export { serveMcp } from './serve.js';
 export type { ProcessExit } from './stdio-transport.js';
 export { safeToolNames } from './tool-names.js';
 export type {
