@@ -9,16 +9,14 @@
  * conversation runs against the local mock server.
  * @module
  */
-import { homedir } from 'node:os';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { createRouter, defineAgent, isArabicText, JsonlFileStore, stream } from '../../src/index.js';
 import { connectBackend } from '../shared/backend.js';
 import { createLineReader, type ExampleIO, runAsScript } from '../shared/io.js';
 import { renderEvents } from '../shared/render-events.js';
 import { oneLine } from '../shared/terminal.js';
 import { formatUsageSummary } from '../shared/usage-summary.js';
+import { ARABIC_USAGE, readArabicArguments } from './arguments.js';
 import { arabicDigitsOutsideIsolates, isolateLeftToRightRuns } from './bidi.js';
 import { convertDateTool } from './date-tool.js';
 import { withLanguagePrefix } from './language-prefix.js';
@@ -32,15 +30,12 @@ export const ARABIC_PREFIX = 'بالعربية: ';
 
 /** Runs the Arabic assistant; returns the process exit code. */
 export async function main(args: readonly string[], io: ExampleIO): Promise<number> {
-  const { values } = parseArgs({
-    args: [...args],
-    options: {
-      memory: { type: 'string', default: path.join(homedir(), '.dragoman', 'arabic-assistant') },
-      session: { type: 'string' },
-      new: { type: 'boolean', default: false },
-      digits: { type: 'string', default: 'western' },
-    },
-  });
+  const parsed = readArabicArguments(args);
+  if (!parsed.ok) {
+    io.stdout.write(`${parsed.message}\n${ARABIC_USAGE}\n`);
+    return 2;
+  }
+  const { values } = parsed;
   const backend = await connectBackend(io.env, arabicScript);
   io.stdout.write(`${backend.banner}\n`);
   const reader = createLineReader(io);

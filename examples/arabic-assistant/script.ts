@@ -42,5 +42,9 @@ export function arabicScript(request: MockChatRequest): MockReply {
       ].join('\n'),
     };
   }
-  return { text: 'على الرحب والسعة! هل من سؤال آخر؟' };
+  if (/شكر|thank/iu.test(question)) return { text: 'على الرحب والسعة! هل من سؤال آخر؟' };
+  // Any other question: say plainly that this is the offline script, not an answer.
+  return {
+    text: 'هذا خادم تجريبي محلي بردود مكتوبة مسبقاً، ولا يستطيع الإجابة عن سؤالك. (Offline mock with scripted replies: set MISTRAL_API_KEY for a real answer.)',
+  };
 }

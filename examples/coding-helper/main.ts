@@ -4,11 +4,12 @@
  *   npm run example:coding -- <dir> "<task>"
  *
  * With MISTRAL_API_KEY it talks to La Plateforme; without it, it copies a sample project to a temp folder
- * and runs a scripted session against the local mock server. Writes and commands ask y/n first; after a
+ * and runs a scripted session against the local mock server (and refuses another folder or task, which the
+ * script could not honour). Writes and commands ask y/n first; after a
  * task it asks for the next one (same conversation) until an empty line or the end of input.
  * @module
  */
-import { cp, mkdtemp, stat } from 'node:fs/promises';
+import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -29,6 +30,7 @@ import { createLineReader, type ExampleIO, type LineReader, runAsScript } from '
 import { renderEvents } from '../shared/render-events.js';
 import { oneLine } from '../shared/terminal.js';
 import { formatUsageSummary } from '../shared/usage-summary.js';
+import { readCodingArguments } from './arguments.js';
 import { fimTool } from './fim.js';
 import { rewriteFileTool } from './rewrite-tool.js';
 import { codingScript } from './script.js';
@@ -46,14 +48,13 @@ export async function main(args: readonly string[], io: ExampleIO): Promise<numb
   io.stdout.write(`${backend.banner}\n`);
   const reader = createLineReader(io);
   try {
-    const root = args[0] ? path.resolve(args[0]) : await copySampleProject(io);
-    if (!(await stat(root).catch(() => undefined))?.isDirectory()) {
-      io.stdout.write(
-        `Workspace "${args[0]}" is not a folder. Pass an existing project folder, or none for the sample.\n`,
-      );
-      return 2;
+    const request = await readCodingArguments(args, backend.live);
+    if (request.kind === 'exit') {
+      io.stdout.write(`${request.message}\n`);
+      return request.code;
     }
-    const task = args[1] ?? SAMPLE_TASK;
+    const root = request.kind === 'folder' ? request.root : await copySampleProject(io);
+    const task = request.kind === 'folder' ? request.task : SAMPLE_TASK;
     io.stdout.write(`Workspace: ${root}\nTask: ${task}\n\n`);
     const extraUsage: Record<string, Usage> = {};
     const onUsage = (response: { usage: Usage; meta: { model: string } }) =>

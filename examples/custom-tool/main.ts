@@ -3,7 +3,8 @@
  *
  *   npm run example:custom-tool [-- "question"]
  *
- * Without MISTRAL_API_KEY it runs against the local mock server, which calls the tool once.
+ * Without MISTRAL_API_KEY it runs the sample question against the local mock server, which calls the tool
+ * once; it refuses a question of yours there, since the script could not answer it.
  * @module
  */
 import { pathToFileURL } from 'node:url';
@@ -17,6 +18,16 @@ import { splitBill } from './tip-tool.js';
 export async function main(args: readonly string[], io: ExampleIO): Promise<number> {
   const backend = await connectBackend(io.env, customToolScript);
   io.stdout.write(`${backend.banner}\n`);
+  const question = args.join(' ').trim();
+  if (args.length > 0 && (question === '' || !backend.live)) {
+    await backend.close();
+    io.stdout.write(
+      question === ''
+        ? 'The question is empty: ask something, or pass nothing for the sample question.\n'
+        : 'Offline (no MISTRAL_API_KEY), only the sample question runs: the scripted model cannot answer yours.\nSet MISTRAL_API_KEY to ask a real model, or pass nothing for the offline demo.\n',
+    );
+    return 2;
+  }
   try {
     const agent = defineAgent({
       name: 'bill-splitter',
@@ -29,7 +40,7 @@ export async function main(args: readonly string[], io: ExampleIO): Promise<numb
     );
     const result = await run(
       agent,
-      args[0] ?? 'Dinner was 84 euros for three of us. With a 20% tip, how much does each pay?',
+      question || 'Dinner was 84 euros for three of us. With a 20% tip, how much does each pay?',
       io.signal ? { signal: io.signal } : {},
     );
     io.stdout.write(`${result.text}\n`);

@@ -2,6 +2,7 @@ export type {
   AbortOnInterruptOptions,
   InterruptSignal,
   SignalSource,
+  StopSignalName,
   WorkspaceLimits,
   WorkspaceToolsOptions,
 } from './builtin/index.js';

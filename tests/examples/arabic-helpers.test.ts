@@ -9,7 +9,10 @@ import {
 } from '../../examples/arabic-assistant/bidi.js';
 import { toArabicIndicDigits, toWesternDigits } from '../../examples/arabic-assistant/digits.js';
 import { formatHijri, gregorianToHijri, hijriToGregorian } from '../../examples/arabic-assistant/hijri.js';
+import { main } from '../../examples/arabic-assistant/main.js';
+import { arabicScript } from '../../examples/arabic-assistant/script.js';
 import { UserInputError } from '../../src/errors.js';
+import { testIO } from './example-io.js';
 
 const DAY_MS = 86_400_000;
 const isoDay = fc
@@ -119,5 +122,31 @@ describe('bidi isolation for the terminal', () => {
       `في عام ٢٠٢٤ صدر ${LRI}Node 20${PDI} مع ${LRI}ICU 74${PDI}`,
     );
     expect(arabicDigitsOutsideIsolates('  return total + 0;')).toBe('  return total + 0;');
+  });
+});
+
+describe('Arabic assistant command line and offline script', () => {
+  it('turns bad flags into one readable message and exit code 2, without a stack trace', async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['--foo'], /Unknown option '--foo'/],
+      [['--digits', 'foo'], /--digits must be "western" or "arabic", not "foo"/],
+      [['stray'], /Unexpected argument 'stray'/],
+      [['--session', ' '], /--session needs a non-empty id/],
+    ];
+    for (const [args, message] of cases) {
+      const io = testIO();
+      expect(await main(args, io)).toBe(2);
+      expect(io.output()).toMatch(message);
+      expect(io.output()).toContain('Usage: npm run example:arabic');
+      expect(io.output()).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('says, offline, that it cannot answer a question outside its script', () => {
+    const reply = arabicScript({
+      kind: 'chat',
+      body: { messages: [{ role: 'user', content: 'Quelle heure est-il ?' }] },
+    } as unknown as Parameters<typeof arabicScript>[0]);
+    expect(reply.text).toContain('set MISTRAL_API_KEY');
   });
 });

@@ -15,13 +15,26 @@ beforeEach(async () => {
   project = path.join(folder, 'project');
   await cp(sample, project, { recursive: true });
 });
-afterEach(() => rm(folder, { recursive: true, force: true }));
+const copies: string[] = [];
+afterEach(async () => {
+  await rm(folder, { recursive: true, force: true });
+  for (const copy of copies.splice(0)) await rm(path.dirname(copy), { recursive: true, force: true });
+});
+
+/** The temp copy of the sample project an offline run worked on (from its "Workspace:" line). */
+function workspaceOf(output: string): string {
+  const root = /^Workspace: (.+)$/m.exec(output)?.[1];
+  if (!root) throw new Error(`no Workspace line in:\n${output}`);
+  copies.push(root);
+  return root;
+}
 
 describe('coding helper example (offline, mock server)', () => {
   it('says it runs offline, asks before each write or command, fixes the project and prints usage', async () => {
     const io = testIO(['y', 'y', 'y', 'y']);
-    const code = await main([project, 'Fix the failing tests.'], io);
+    const code = await main([], io);
     const output = io.output();
+    const project = workspaceOf(output);
     expect(code).toBe(0);
     expect(output.split('\n')[0]).toMatch(
       /^No MISTRAL_API_KEY: running offline against the local mock server at http:\/\/127\.0\.0\.1:\d+/,
@@ -42,8 +55,9 @@ describe('coding helper example (offline, mock server)', () => {
 
   it('takes a follow-up task in the same conversation until an empty line', async () => {
     const io = testIO(['y', 'y', 'y', 'y', 'What did you change?', '']);
-    expect(await main([project, 'Fix the failing tests.'], io)).toBe(0);
+    expect(await main([], io)).toBe(0);
     const output = io.output();
+    workspaceOf(output);
     expect(output.match(/Next task \(empty line to quit\): /g)).toHaveLength(2);
     expect(output.match(/I fixed it, filled in `multiply`/g)).toHaveLength(2);
     expect(output.match(/^codestral-latest /gm)).toHaveLength(1);
@@ -56,10 +70,10 @@ describe('coding helper example (offline, mock server)', () => {
   });
 
   it('changes nothing when every approval is declined', async () => {
-    const before = await readFile(path.join(project, 'math.js'), 'utf8');
+    const before = await readFile(path.join(sample, 'math.js'), 'utf8');
     const io = testIO(['n', 'n', 'n', 'n']);
-    expect(await main([project, 'Fix the failing tests.'], io)).toBe(0);
-    expect(await readFile(path.join(project, 'math.js'), 'utf8')).toBe(before);
+    expect(await main([], io)).toBe(0);
+    expect(await readFile(path.join(workspaceOf(io.output()), 'math.js'), 'utf8')).toBe(before);
     expect(io.output()).toMatch(/← \w+ error: /);
     expect(io.output()).not.toContain('exit code');
   }, 60_000);
@@ -68,7 +82,33 @@ describe('coding helper example (offline, mock server)', () => {
     const controller = new AbortController();
     const io = { ...testIO(['y', 'y', 'y', 'y']), signal: controller.signal };
     controller.abort(new Error('Ctrl+C'));
-    await expect(main([project, 'Fix the failing tests.'], io)).rejects.toBeInstanceOf(AbortError);
+    await expect(main([], io)).rejects.toBeInstanceOf(AbortError);
+    workspaceOf(io.output());
     expect(io.output()).not.toContain('→ ');
   }, 30_000);
+
+  it('refuses, offline, to replay its script on your folder and task, and changes nothing', async () => {
+    const before = await readFile(path.join(project, 'math.js'), 'utf8');
+    const io = testIO(['y', 'y', 'y', 'y']);
+    expect(await main([project, 'Fix the NameError'], io)).toBe(2);
+    expect(io.output()).toContain('it cannot work on');
+    expect(io.output()).toContain('Set MISTRAL_API_KEY');
+    expect(io.output()).not.toContain('→ ');
+    expect(await readFile(path.join(project, 'math.js'), 'utf8')).toBe(before);
+  });
+
+  it('refuses an empty task and an unknown option, and never runs on the sample in the repository', async () => {
+    for (const [args, message] of [
+      [[project, '   '], /The task is empty/],
+      [[project], /The task is empty/],
+      [['--verbose'], /Unknown option "--verbose"/],
+    ] as const) {
+      const io = testIO();
+      expect(await main(args, io)).toBe(2);
+      expect(io.output()).toMatch(message);
+    }
+    const io = testIO(['n', 'n', 'n', 'n']);
+    expect(await main([], io)).toBe(0);
+    expect(workspaceOf(io.output()).startsWith(tmpdir())).toBe(true);
+  }, 60_000);
 });

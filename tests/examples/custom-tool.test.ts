@@ -52,4 +52,14 @@ describe('custom tool example', () => {
     expect(io.output()).toContain('[tool] split_bill → {"total":100.8,"each":33.6}');
     expect(io.output()).toContain('each of you pays 33.60.');
   }, 30_000);
+
+  it('refuses, offline, a question the script cannot answer, and an empty one', async () => {
+    const custom = testIO();
+    expect(await main(['What', 'is', '15%', 'of', '40?'], custom)).toBe(2);
+    expect(custom.output()).toContain('the scripted model cannot answer yours');
+    expect(custom.output()).not.toContain('[tool]');
+    const empty = testIO();
+    expect(await main(['  '], empty)).toBe(2);
+    expect(empty.output()).toContain('The question is empty');
+  }, 30_000);
 });

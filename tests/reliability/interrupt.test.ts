@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AbortError } from '../../src/errors.js';
-import { abortOnInterrupt, type SignalSource } from '../../src/tools/builtin/index.js';
+import { abortOnInterrupt, type SignalSource, type StopSignalName } from '../../src/tools/builtin/index.js';
 import { createSandboxWorkspace, type SandboxWorkspace } from './support/sandbox-workspace.js';
 
 const childPath = fileURLToPath(new URL('./support/interrupt-child.ts', import.meta.url));
@@ -71,7 +71,7 @@ describe('Ctrl+C', () => {
   });
 
   it('aborts on the first signal, exits on the second, and lets go on dispose', () => {
-    const listeners = new Map<string, (signal: NodeJS.Signals) => void>();
+    const listeners = new Map<string, (signal: StopSignalName) => void>();
     const exits: number[] = [];
     const source: SignalSource = {
       on: (signal, listener) => listeners.set(signal, listener),

@@ -1,16 +1,22 @@
 import { AbortError } from '../../errors.js';
 
+/**
+ * A signal that asks a process to stop. Spelled out rather than `NodeJS.Signals`, so the main entry's types
+ * compile without `@types/node`.
+ */
+export type StopSignalName = 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'SIGQUIT' | 'SIGBREAK';
+
 /** The part of `process` {@link abortOnInterrupt} uses; tests pass their own. */
 export interface SignalSource {
-  on(signal: NodeJS.Signals, listener: (signal: NodeJS.Signals) => void): unknown;
-  off(signal: NodeJS.Signals, listener: (signal: NodeJS.Signals) => void): unknown;
+  on(signal: StopSignalName, listener: (signal: StopSignalName) => void): unknown;
+  off(signal: StopSignalName, listener: (signal: StopSignalName) => void): unknown;
   exit(code: number): never;
 }
 
 /** Options of {@link abortOnInterrupt}. */
 export interface AbortOnInterruptOptions {
   /** The signals that abort. @default ['SIGINT', 'SIGTERM'] */
-  signals?: readonly NodeJS.Signals[];
+  signals?: readonly StopSignalName[];
   /**
    * Exit code used when a second signal arrives before `dispose()`: the user pressed Ctrl+C again, so the
    * process exits at once instead of waiting for the cleanup. `false` ignores repeats. @default 130
@@ -42,11 +48,11 @@ export interface InterruptSignal {
  * }
  */
 export function abortOnInterrupt(options: AbortOnInterruptOptions = {}): InterruptSignal {
-  const source = options.source ?? (process as SignalSource);
+  const source: SignalSource = options.source ?? process;
   const signals = options.signals ?? ['SIGINT', 'SIGTERM'];
   const exitOnRepeat = options.exitOnRepeat ?? 130;
   const controller = new AbortController();
-  const onSignal = (signal: NodeJS.Signals) => {
+  const onSignal = (signal: StopSignalName) => {
     if (!controller.signal.aborted) {
       controller.abort(new AbortError(`Interrupted by ${signal}.`));
     } else if (exitOnRepeat !== false) {

@@ -3,7 +3,12 @@
  * @module
  */
 
-export type { AbortOnInterruptOptions, InterruptSignal, SignalSource } from './abort-on-interrupt.js';
+export type {
+  AbortOnInterruptOptions,
+  InterruptSignal,
+  SignalSource,
+  StopSignalName,
+} from './abort-on-interrupt.js';
 export { abortOnInterrupt } from './abort-on-interrupt.js';
 export { isBinary } from './binary.js';
 export { globToMatcher } from './glob.js';
