@@ -1,9 +1,15 @@
 import { defineConfig } from 'tsup';
 
-// ESM + CJS + .d.ts for the two public entry points. The Mistral SDK is ESM-only and is loaded with a
+// ESM + CJS + .d.ts for the public entry points. The Mistral SDK is ESM-only and is loaded with a
 // dynamic import() on first use, so the CJS build works on every Node >= 20 and stays off the cold path.
 export default defineConfig({
-  entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts', 'mcp/index': 'src/mcp/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    'testing/index': 'src/testing/index.ts',
+    'mcp/index': 'src/mcp/index.ts',
+    // dragoman/otel: @opentelemetry/api is an optional peer dependency, external to the bundle.
+    'otel/index': 'src/otel/index.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

@@ -1,0 +1,129 @@
+import { context, type SpanContext, type Tracer, type TracerProvider, trace } from '@opentelemetry/api';
+import type { Agent } from '../agent/agent.js';
+import type { AgentEvent } from '../agent/events.js';
+import { UserInputError } from '../errors.js';
+import type { ToolSet } from '../tools/types.js';
+import { type ContentPolicy, redactSecrets } from './content.js';
+import { RunTrace } from './run-trace.js';
+import { SCHEMA_URL } from './semconv.js';
+
+/** Options of {@link createTracing}. */
+export interface TracingOptions {
+  /** The tracer spans are made with. @default the `dragoman` tracer of `tracerProvider` */
+  tracer?: Tracer;
+  /** Where the default tracer comes from. @default the global provider (`trace.getTracerProvider()`) */
+  tracerProvider?: TracerProvider;
+  /**
+   * Put message contents, tool arguments and results and progress messages on spans (as
+   * `gen_ai.input.messages`, `gen_ai.output.messages`, `gen_ai.tool.call.arguments` ...). They may hold
+   * personal data, so this is off unless you turn it on; what is captured goes through `redact` first.
+   * @default false
+   */
+  captureContent?: boolean;
+  /** Cleans captured content. @default {@link redactSecrets} (bearer tokens, key-shaped and long random strings) */
+  redact?: (text: string) => string;
+  /** Characters kept of one captured tool argument, result or progress message. @default 4096 */
+  maxContentLength?: number;
+}
+
+/** Turns a run's events into OpenTelemetry spans. */
+export interface Tracing {
+  /**
+   * A per-run listener: `run(agent, input, { onEvent: tracing.onEvent })`. The run span becomes a child of
+   * the span active when the run starts.
+   */
+  readonly onEvent: (event: AgentEvent) => void;
+  /** Traces every run of `agent` (through `agent.events`) until the returned function is called. */
+  instrument(agent: Agent<ToolSet, unknown>): () => void;
+}
+
+/** Runs paused for approvals whose spans a resumed run links to; the oldest are forgotten first. */
+const PAUSED_RUNS_KEPT = 1_000;
+
+/**
+ * Makes the tracing of agent runs: one `invoke_agent` span per run, a `chat` span per model call and an
+ * `execute_tool` span per tool call, on the OpenTelemetry GenAI semantic conventions (see docs/observability.md).
+ * Use it per run (`onEvent`) or for every run of an agent (`instrument`), not both for the same run.
+ * @example
+ * const tracing = createTracing();
+ * await run(agent, 'What is 2 + 3?', { onEvent: tracing.onEvent });
+ */
+export function createTracing(options: TracingOptions = {}): Tracing {
+  const tracer =
+    options.tracer ??
+    (options.tracerProvider ?? trace.getTracerProvider()).getTracer('dragoman', undefined, {
+      schemaUrl: SCHEMA_URL,
+    });
+  const content = contentPolicy(options);
+  const runs = new Map<string, RunTrace>();
+  const paused = new Map<string, SpanContext>();
+
+  const onEvent = (event: AgentEvent): void => {
+    if (event.type === 'run-start') {
+      const previous = paused.get(event.runId);
+      paused.delete(event.runId);
+      runs.set(event.runId, new RunTrace({ tracer, content }, event, context.active(), previous));
+      return;
+    }
+    const run = runs.get(event.runId);
+    if (run === undefined || !run.handle(event)) return;
+    runs.delete(event.runId);
+    if (event.type === 'run-end' && event.status === 'pending-approval') {
+      paused.set(event.runId, run.spanContext);
+      if (paused.size > PAUSED_RUNS_KEPT) paused.delete(paused.keys().next().value as string);
+    }
+  };
+
+  return {
+    onEvent,
+    instrument(agent) {
+      const events = agent.events as unknown as {
+        on(type: string, listener: (event: AgentEvent) => void): void;
+        off(type: string, listener: (event: AgentEvent) => void): void;
+      };
+      for (const type of TRACED_TYPES) events.on(type, onEvent);
+      return () => {
+        for (const type of TRACED_TYPES) events.off(type, onEvent);
+      };
+    },
+  };
+}
+
+// Every event type the spans use; text-delta only matters when contents are captured.
+const TRACED_TYPES = [
+  'run-start',
+  'route-select',
+  'model-substituted',
+  'model-deprecated',
+  'context-trim',
+  'step-start',
+  'model-retry',
+  'text-delta',
+  'model-call-end',
+  'tool-call-start',
+  'tool-progress',
+  'tool-call-end',
+  'tool-approval-request',
+  'run-end',
+  'run-error',
+] as const satisfies ReadonlyArray<AgentEvent['type']>;
+
+function contentPolicy(options: TracingOptions): ContentPolicy | undefined {
+  if (options.captureContent !== undefined && typeof options.captureContent !== 'boolean') {
+    throw new UserInputError(
+      'invalid-config',
+      `createTracing: captureContent must be true or false, got ${JSON.stringify(options.captureContent)}.`,
+      { path: 'captureContent', hint: 'Leave it out to keep message contents off spans.' },
+    );
+  }
+  const maxLength = options.maxContentLength ?? 4096;
+  if (!Number.isInteger(maxLength) || maxLength < 1) {
+    throw new UserInputError(
+      'invalid-config',
+      `createTracing: maxContentLength must be a positive integer, got ${String(maxLength)}.`,
+      { path: 'maxContentLength', hint: 'Pass a character count such as 4096.' },
+    );
+  }
+  if (!options.captureContent) return undefined;
+  return { redact: options.redact ?? redactSecrets, maxLength };
+}
