@@ -54,3 +54,14 @@ export function treeOf(spans: readonly ReadableSpan[]): string[] {
 function compareTime(a: [number, number], b: [number, number]): number {
   return a[0] - b[0] || a[1] - b[1];
 }
+
+/** What a span holds, as plain data: for searching it whole (the secrets test). */
+export function spanRecords(spans: readonly ReadableSpan[]) {
+  return spans.map((span) => ({
+    name: span.name,
+    attributes: span.attributes,
+    events: span.events.map((event) => ({ name: event.name, attributes: event.attributes })),
+    status: span.status,
+    links: span.links.map((link) => link.attributes),
+  }));
+}

@@ -16,6 +16,7 @@ import type { Model } from '../../src/models/types.js';
 import { createRouter } from '../../src/routing/index.js';
 import { createMockMistralServer } from '../../src/testing/mock-server/index.js';
 import { tool } from '../../src/tools/index.js';
+import { createTestTracing, spanRecords } from '../otel/support.js';
 import { settle } from './support/bounded-time.js';
 import { createProduced, type Produced } from './support/capture.js';
 import { type EchoMode, type EchoServer, startEchoServer } from './support/echo-server.js';
@@ -118,7 +119,11 @@ describe('the API key never appears in what dragoman produces', () => {
     const agentRuns = async (selected: readonly EchoMode[]) => {
       const produced = createProduced();
       const memory = new InMemoryStore();
-      const agent = defineAgent({ name: 'secret-agent', model: echoModel(kind, echo.url), memory });
+      // One retry, so the traced retries (span events with the failed attempt's error) are searched too.
+      const agent = defineAgent({ name: 'secret-agent', model: echoModel(kind, echo.url, 1), memory });
+      // Tracing with message contents on: spans, their attributes, events and statuses hold no key.
+      const traced = createTestTracing({ captureContent: true });
+      const stopTracing = traced.tracing.instrument(agent);
       agent.events.on('run-error', (event) => produced.keep('run-error event', event));
       agent.events.on('run-start', (event) => produced.keep('run-start event', event));
       for (const mode of selected) {
@@ -134,6 +139,9 @@ describe('the API key never appears in what dragoman produces', () => {
         produced.keep('stream error', failure);
       }
       produced.keep('history', await memory.load('s'));
+      stopTracing();
+      expect(traced.spans().length).toBeGreaterThan(0);
+      produced.keep('spans', spanRecords(traced.spans()));
       expectNoSecret(produced);
     };
 
@@ -203,6 +211,8 @@ describe('the API key never appears in what dragoman produces', () => {
         memory,
       });
       agent.events.on('tool-approval-request', (event) => produced.keep('approval event', event));
+      const traced = createTestTracing({ captureContent: true });
+      traced.tracing.instrument(agent);
       agent.events.on('run-end', (event) => produced.keep('run-end event', event));
       agent.events.on('step-end', (event) => produced.keep('step-end event', event));
       await produced.captureOutput(async () => {
@@ -220,6 +230,8 @@ describe('the API key never appears in what dragoman produces', () => {
         produced.keep('provider', provider);
       });
       produced.keep('history', await memory.load('n'));
+      expect(traced.spans().map((span) => span.name)).toContain('execute_tool save');
+      produced.keep('spans', spanRecords(traced.spans()));
       for (const name of await readdir(folder.directory, { recursive: true })) {
         produced.keep(
           `session file ${String(name)}`,
