@@ -102,7 +102,12 @@ export function providerName(provider: string): string {
   return provider;
 }
 
+const FINISH_REASONS: Readonly<Record<string, string>> = {
+  'tool-calls': 'tool_calls',
+  'content-filter': 'content_filter',
+};
+
 /** `gen_ai.response.finish_reasons` entry for a dragoman finish reason (the wire spelling). */
 export function finishReasonName(reason: string): string {
-  return reason.replaceAll('-', '_');
+  return FINISH_REASONS[reason] ?? reason;
 }
