@@ -5,6 +5,7 @@
  *   npm run demo
  *
  * With MISTRAL_API_KEY it talks to La Plateforme; without it, to the local mock server with scripted replies.
+ * With DRAGOMAN_TRACE=1 it also prints the OpenTelemetry span tree of the tour (docs/observability.md).
  * @module
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -74,6 +75,10 @@ export async function main(io: ExampleIO): Promise<number> {
         input: `Here is our server log; what went wrong?\n${demoLog()}`,
       },
     ];
+    // Loaded only when asked for: the OpenTelemetry SDK is a development dependency of this repository.
+    const traceTree = io.env.DRAGOMAN_TRACE
+      ? (await import('./shared/trace-tree.js')).startTraceTree()
+      : undefined;
     let usage = {};
     for (const [index, turn] of turns.entries()) {
       const preview =
@@ -82,11 +87,13 @@ export async function main(io: ExampleIO): Promise<number> {
       const events = stream(agent, turn.input, {
         session: 'tour',
         ...(io.signal ? { signal: io.signal } : {}),
+        ...(traceTree ? { onEvent: traceTree.onEvent } : {}),
       });
       await renderEvents(events, io, { transformText: isolateLeftToRightRuns });
       usage = mergeUsage(usage, (await events.result()).usage.byModel);
     }
     io.stdout.write(`\n${formatUsageSummary(usage)}\n`);
+    if (traceTree) io.stdout.write(`\nSpans:\n${traceTree.print()}\n`);
     return 0;
   } finally {
     await backend.close();

@@ -1,6 +1,6 @@
 /**
  * Typechecks every ```ts code block in README.md and docs/**\/*.md against the package source, so docs
- * cannot rot. Each block is written to tmp/snippets/ as its own module, `dragoman` and `dragoman/testing`
+ * cannot rot. Each block is written to tmp/snippets/ as its own module, `dragoman`, `dragoman/testing` and `dragoman/otel`
  * are mapped to src/ by tsconfig paths, and errors are reported at their line in the Markdown file.
  * A block whose info string contains `no-check` (```ts no-check) is skipped.
  *
@@ -76,7 +76,11 @@ export async function typecheckSnippets(
     ...parsed.options,
     noEmit: true,
     baseUrl: repoRoot,
-    paths: { dragoman: ['src/index.ts'], 'dragoman/testing': ['src/testing/index.ts'] },
+    paths: {
+      dragoman: ['src/index.ts'],
+      'dragoman/testing': ['src/testing/index.ts'],
+      'dragoman/otel': ['src/otel/index.ts'],
+    },
     allowImportingTsExtensions: true,
   };
   const program = ts.createProgram([...sources.keys()], options);

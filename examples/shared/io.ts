@@ -6,7 +6,7 @@ import { abortOnInterrupt, isDragomanError } from '../../src/index.js';
 export interface ExampleIO {
   stdin: Readable;
   stdout: Writable;
-  /** Environment variables; only `MISTRAL_API_KEY` is read. */
+  /** Environment variables: `MISTRAL_API_KEY` (and `DRAGOMAN_TRACE` for the demo). */
   env: Record<string, string | undefined>;
   /** True on an interactive terminal: enables the spinner. */
   isTTY: boolean;

@@ -19,4 +19,17 @@ describe('npm run demo (offline, mock server)', () => {
     expect(output).toContain('upstream timeouts calling payments.internal:8443');
     expect(output).toMatch(/codestral-latest\s+[\d,]+\s+[\d,]+\s+\$/);
   }, 60_000);
+
+  it('prints the span tree of the tour with DRAGOMAN_TRACE=1 (the walkthrough in docs/observability.md)', async () => {
+    const io = testIO([], { DRAGOMAN_TRACE: '1' });
+    expect(await main(io)).toBe(0);
+    const spans = io.output().split('\nSpans:\n')[1] ?? '';
+    const names = spans.split('\n').map((line) => line.split('  ')[0]?.trimEnd() ?? '');
+    expect(names.filter((name) => name === 'invoke_agent tour')).toHaveLength(5);
+    expect(spans).toMatch(
+      /\n {2}chat mistral-small-2603 .*finish_reasons=\[tool_calls\].*\n {2}execute_tool convert_date/,
+    );
+    expect(spans).toMatch(/chat codestral-latest .*dragoman\.route=code.*\[context\.trim\]/);
+    expect(spans).toMatch(/dragoman\.cost\.usd=0\.\d{6}/);
+  }, 60_000);
 });
