@@ -13,6 +13,7 @@ export const SEMCONV_VERSION = '1.41.0';
 /** Schema URL of {@link SEMCONV_VERSION}. */
 export const SCHEMA_URL = `https://opentelemetry.io/schemas/${SEMCONV_VERSION}`;
 
+/** The `gen_ai.*` attribute names dragoman/otel sets. */
 export const GEN_AI = {
   operationName: 'gen_ai.operation.name',
   providerName: 'gen_ai.provider.name',
@@ -41,11 +42,13 @@ export const GEN_AI = {
   toolCallResult: 'gen_ai.tool.call.result',
 } as const;
 
+/** `error.type`: a low-cardinality name of what failed (a dragoman error code). */
 export const ERROR_TYPE = 'error.type';
 
 /** `gen_ai.operation.name` values, which also start the span names. */
 export const OPERATION = { invokeAgent: 'invoke_agent', chat: 'chat', executeTool: 'execute_tool' } as const;
 
+/** dragoman's own attribute names, for what the conventions do not cover. */
 export const DRAGOMAN = {
   runId: 'dragoman.run.id',
   runResumed: 'dragoman.run.resumed',
