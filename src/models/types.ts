@@ -24,6 +24,11 @@ export interface ImagePart {
 export interface ThinkingPart {
   type: 'thinking';
   text: string;
+  /**
+   * The provider's signature over this reasoning (Mistral `thinking[].signature`), replayed with it to
+   * reasoning models: Mistral says dropping it degrades Medium 3.5's answers.
+   */
+  signature?: string;
 }
 
 /** One call the model asked for. `arguments` is the raw JSON string as the model wrote it. */
@@ -114,8 +119,17 @@ export interface ModelSettings {
   responseFormat?: ResponseFormat;
   /** Predicted output (Mistral `prediction`): the expected text of a whole-file edit, to speed it up. */
   prediction?: string;
-  /** Reasoning effort for reasoning models. */
-  reasoningEffort?: 'none' | 'low' | 'medium' | 'high';
+  /**
+   * Reasoning effort for reasoning models; dropped for models without reasoning. Which values a model takes
+   * comes from the catalog: Small 4 and Medium 3.5 take only `none` and `high`, and other values are refused
+   * with a `UserInputError` before sending.
+   */
+  reasoningEffort?: 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh';
+  /**
+   * Mistral `prompt_cache_key`: requests with the same key share the prompt cache. The agent sets a stable
+   * key per session; set it to override. Ignored by OpenAI-compatible servers that do not know it.
+   */
+  promptCacheKey?: string;
 }
 
 /** One call to a model. */

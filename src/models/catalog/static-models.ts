@@ -11,10 +11,25 @@ export const DEFAULT_CONTEXT_WINDOW = 32_768;
 const K128 = 131_072;
 const K256 = 262_144;
 
+/** Small 4 and Medium 3.5 take only these `reasoning_effort` values (R21 in docs/mistral-wire-rules.md:
+ * architects-toolkit/SmartHopper#647, 2026-07, quoting the API's 400 code 3051 "Must be one of (none, high)"). */
+const NONE_OR_HIGH = ['none', 'high'] as const;
+
 /**
  * The static facts, from ../shared/docs/mistral-facts.md ("The models the design names, and what happened
- * to them") and the model cards it cites. `refresh()` on a catalog overrides them with what the provider's
- * `GET /v1/models` says, so these only need to be right when the catalog is offline.
+ * to them") and the model cards it cites, with each entry's other sources named next to it. `refresh()` on a
+ * catalog overrides them with what the provider's `GET /v1/models` says, so these only need to be right when
+ * the catalog is offline. Retired ids answer 400 `invalid_model` (R28); `resolve()` follows `replacement`.
+ *
+ * Sources named below by key:
+ * - FACTS: ../shared/docs/mistral-facts.md.
+ * - EVIDENCE: ../shared/docs/mistral-wire-rules-evidence.md (R21: Magistral retired 2026-07-31, redirected).
+ * - LINEUP: "Mistral AI Model Lineup in May 2026" (hivebook.wiki), a third-party summary of Mistral's
+ *   announcements: Small 4 released 2026-03-16 as `mistral-small-2603`, Medium 3.5 released 2026-04-28 as
+ *   `mistral-medium-3-5` / `mistral-medium-latest`, 256k, `reasoning_effort` high|none.
+ * - MIGRATION: the IINTS SDK's "Mistral Model Migration" table (python35.github.io/IINTS-SDK), listing
+ *   Mistral's 2026 retirements and replacements (Devstral, Magistral, Small 3.2 `mistral-small-2506`).
+ * - EMBABEL: embabel-agent's MistralAiModels docs: `devstral-medium-2507` retired 2026-05-31, answers 400.
  *
  * Choices made where sources disagree:
  * - Codestral 25.08: its model card says 128k, an older docs page says 256k. We use 128k (131,072): the
@@ -24,13 +39,27 @@ const K256 = 262_144;
  */
 export const STATIC_MODELS: readonly ModelInfo[] = [
   // Mistral Small 4 (2603): 256k, text + image input, function calling, configurable reasoning effort
-  // (mistral-facts.md; Mistral-Small-4-119B-2603 model card). Tekken tokenizer per mistral-facts.md "Tokens".
+  // (FACTS; Mistral-Small-4-119B-2603 model card), efforts none|high (EVIDENCE R21), released 2026-03-16
+  // (LINEUP). Tekken tokenizer per FACTS "Tokens".
   {
     id: 'mistral-small-2603',
     aliases: ['mistral-small-latest'],
     contextWindow: K256,
     capabilities: { vision: true, functionCalling: true, fim: false, reasoning: true },
     status: 'active',
+    reasoningEfforts: NONE_OR_HIGH,
+    released: '2026-03-16',
+    tokenizer: 'tekken',
+    source: 'static',
+  },
+  // Mistral Small 3.2 (2506): deprecated, replaced by Small 4 (MIGRATION; no retirement date found).
+  {
+    id: 'mistral-small-2506',
+    aliases: [],
+    contextWindow: K128,
+    capabilities: { vision: true, functionCalling: true, fim: false, reasoning: false },
+    status: 'deprecated',
+    replacement: 'mistral-small-2603',
     tokenizer: 'tekken',
     source: 'static',
   },
@@ -82,13 +111,16 @@ export const STATIC_MODELS: readonly ModelInfo[] = [
     tokenizer: 'unknown',
     source: 'static',
   },
-  // Mistral Medium 3.5: 256k, vision, tools, configurable reasoning (mistral-facts.md "Others").
+  // Mistral Medium 3.5: 256k, vision, tools, configurable reasoning (FACTS "Others"), id mistral-medium-3-5
+  // and released 2026-04-28 (LINEUP), efforts none|high (EVIDENCE R21).
   {
-    id: 'mistral-medium-latest',
-    aliases: [],
+    id: 'mistral-medium-3-5',
+    aliases: ['mistral-medium-latest'],
     contextWindow: K256,
     capabilities: { vision: true, functionCalling: true, fim: false, reasoning: true },
     status: 'active',
+    reasoningEfforts: NONE_OR_HIGH,
+    released: '2026-04-28',
     tokenizer: 'unknown',
     source: 'static',
   },
@@ -114,17 +146,47 @@ export const STATIC_MODELS: readonly ModelInfo[] = [
       source: 'static',
     }),
   ),
-  // Magistral (reasoning models, 128k). Folded into Medium 3.5 and Small 4; refresh() reports their
-  // current status on La Plateforme.
-  ...(['medium', 'small'] as const).map(
-    (size): ModelInfo => ({
-      id: `magistral-${size}-latest`,
-      aliases: [],
+  // Magistral Medium and Small 1.2 (2509, reasoning, 128k): retired 2026-07-31 and redirected (EVIDENCE R21),
+  // replaced by Medium 3.5 and Small 4 with reasoning_effort high (MIGRATION).
+  ...(
+    [
+      ['medium', 'mistral-medium-3-5'],
+      ['small', 'mistral-small-2603'],
+    ] as const
+  ).map(
+    ([size, replacement]): ModelInfo => ({
+      id: `magistral-${size}-2509`,
+      aliases: [`magistral-${size}-latest`],
       contextWindow: K128,
       capabilities: { vision: true, functionCalling: true, fim: false, reasoning: true },
-      status: 'active',
+      status: 'retired',
+      retiredOn: '2026-07-31',
+      replacement,
       tokenizer: 'unknown',
       source: 'static',
     }),
   ),
+  // Devstral Medium 1.0 (2507): retired 2026-05-31, answers 400 (EMBABEL); replaced by Medium 3.5 (MIGRATION).
+  {
+    id: 'devstral-medium-2507',
+    aliases: [],
+    contextWindow: K128,
+    capabilities: { vision: false, functionCalling: true, fim: false, reasoning: false },
+    status: 'retired',
+    retiredOn: '2026-05-31',
+    replacement: 'mistral-medium-3-5',
+    tokenizer: 'unknown',
+    source: 'static',
+  },
+  // Devstral Small 1.1 (2507): deprecated, replaced by Small 4 (MIGRATION; no retirement date found).
+  {
+    id: 'devstral-small-2507',
+    aliases: ['devstral-small-latest'],
+    contextWindow: K128,
+    capabilities: { vision: false, functionCalling: true, fim: false, reasoning: false },
+    status: 'deprecated',
+    replacement: 'mistral-small-2603',
+    tokenizer: 'tekken',
+    source: 'static',
+  },
 ];

@@ -28,5 +28,12 @@ export interface ModelInfo {
   replacement?: string;
   /** The tokenizer, when known. */
   tokenizer?: ModelTokenizer;
+  /**
+   * The `reasoningEffort` values the model takes, when it has adjustable reasoning (Small 4 and Medium 3.5:
+   * `none` and `high`). The Mistral adapter refuses other values before sending (the API answers 400 code 3051).
+   */
+  reasoningEfforts?: readonly ('none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh')[];
+  /** ISO `YYYY-MM-DD` the model was released, when known. */
+  released?: string;
   source: ModelInfoSource;
 }

@@ -7,11 +7,13 @@ import { UserInputError } from '../../errors.js';
 import type { AssistantMessage, Message, ToolMessage } from '../types.js';
 import {
   compileAssistantContent,
+  compileThinking,
   compileUserContent,
   MAX_IMAGES_PER_REQUEST,
   splitAssistantContent,
 } from './compile-content.js';
 import { createToolCallIdMap, type ToolCallIdMap } from './tool-call-ids.js';
+import { createToolNameMap, type ToolNameMap } from './tool-names.js';
 import type { WireMessage, WireToolCall } from './wire-types.js';
 
 /** Text of the assistant turn inserted between a tool result and a following user message (rule 3). */
@@ -27,6 +29,8 @@ export interface CompileMessagesOptions {
   bridgeText?: string;
   /** Content of synthetic results for unanswered calls. @default {@link DEFAULT_CANCELLED_TEXT} */
   cancelledText?: string;
+  /** Maps tool names to ones Mistral accepts (shared with `tools`). @default a fresh map */
+  toolNames?: ToolNameMap;
 }
 
 /** A compiled history. */
@@ -41,6 +45,7 @@ export interface CompiledMessages {
 interface PendingCall {
   foreignId: string;
   wireId: string;
+  /** The wire name. */
   name: string;
 }
 
@@ -48,7 +53,12 @@ function invalid(path: string, message: string, hint: string): UserInputError {
   return new UserInputError('invalid-history', message, { path, hint });
 }
 
-function compileToolCalls(message: AssistantMessage, path: string, ids: ToolCallIdMap): PendingCall[] {
+function compileToolCalls(
+  message: AssistantMessage,
+  path: string,
+  ids: ToolCallIdMap,
+  names: ToolNameMap,
+): PendingCall[] {
   if (!Array.isArray(message.toolCalls)) {
     throw invalid(`${path}.toolCalls`, `${path}.toolCalls is not an array.`, 'Pass an array of tool calls.');
   }
@@ -69,7 +79,7 @@ function compileToolCalls(message: AssistantMessage, path: string, ids: ToolCall
       );
     }
     seen.add(call.id);
-    return { foreignId: call.id, wireId: ids.toWire(call.id), name: call.name };
+    return { foreignId: call.id, wireId: ids.toWire(call.id), name: names.toWire(call.name) };
   });
 }
 
@@ -92,14 +102,16 @@ function toolResult(message: ToolMessage, path: string, pending: PendingCall[]):
 /**
  * Compiles a neutral history for Mistral. Repairs what can be repaired: leading system messages merged,
  * a bridging assistant turn between a tool result and a user message, a synthetic `cancelled` result for
- * every call that was never answered, foreign tool-call ids mapped to 9-character ids, thinking stripped
- * for models without reasoning, empty assistant messages dropped, `prefix: true` on a trailing assistant
- * message. An assistant message with tool calls is sent with content `''`: its text and thinking are
- * dropped, because some models reject both together (rule 6).
+ * every call that was never answered, foreign tool-call ids mapped to 9-character ids, tool names mapped to
+ * ones Mistral accepts, thinking stripped for models without reasoning (and replayed with its signature to
+ * those with), empty assistant messages dropped, `prefix: true` on a trailing assistant message. An
+ * assistant message with tool calls is sent without its text (some models reject both together): content
+ * `''`, or its thinking chunks for reasoning models.
  *
  * Throws `UserInputError` code `invalid-history` naming `messages[i]` for what cannot be repaired: a
- * system message after the start, an orphan or duplicate tool result, malformed parts, more than 8 images,
- * nothing to send, or a last message that is an assistant message without `prefix`.
+ * system message after the start, an orphan or duplicate tool result, malformed parts, more than 8 images or
+ * one over 10 MB, nothing to send, a history that opens with an assistant tool call or holds only a prefix
+ * message, or a last message that is an assistant message without `prefix` (docs/mistral-wire-rules.md).
  */
 export function compileMessages(
   messages: readonly Message[],
@@ -111,6 +123,7 @@ export function compileMessages(
   const bridgeText = options.bridgeText ?? DEFAULT_BRIDGE_TEXT;
   const cancelledText = options.cancelledText ?? DEFAULT_CANCELLED_TEXT;
   const ids = createToolCallIdMap();
+  const names = options.toolNames ?? createToolNameMap();
   const out: WireMessage[] = [];
   const system: string[] = [];
   let pending: PendingCall[] = [];
@@ -158,13 +171,16 @@ export function compileMessages(
             'A prefix message holds only text.',
           );
         }
-        pending = compileToolCalls(message, path, ids);
+        pending = compileToolCalls(message, path, ids, names);
         const toolCalls: WireToolCall[] = pending.map((call, callIndex) => ({
           id: call.wireId,
           type: 'function',
           function: { name: call.name, arguments: calls[callIndex]!.arguments || '{}' },
         }));
-        out.push({ role: 'assistant', content: '', toolCalls });
+        // Reasoning models get the thinking that led to the calls back (R9: content and calls together are
+        // accepted from tokenizer v7, every current model); the text stays out, as before.
+        const content = options.reasoning === true && thinking.length > 0 ? compileThinking(thinking) : '';
+        out.push({ role: 'assistant', content, toolCalls });
       } else if (message.prefix === true && isLast) {
         if (text === '') {
           throw invalid(path, `${path} has prefix: true but no text.`, 'Give the prefix message some text.');
@@ -177,9 +193,9 @@ export function compileMessages(
         if (content !== '') out.push({ role: 'assistant', content });
       }
     } else if (role === 'tool' && message.role === 'tool') {
+      // The result answers that call, so it carries the call's (wire) name, whatever name it was stored with.
       const call = toolResult(message, path, pending);
-      const name = typeof message.name === 'string' && message.name !== '' ? message.name : call.name;
-      out.push({ role: 'tool', content: message.content, toolCallId: call.wireId, name });
+      out.push({ role: 'tool', content: message.content, toolCallId: call.wireId, name: call.name });
     } else {
       throw invalid(
         path,
@@ -202,9 +218,35 @@ export function compileMessages(
   checkLast(out, messages.length);
   const systemText = system.join('\n\n');
   if (systemText !== '') out.unshift({ role: 'system', content: systemText });
+  else checkFirst(out, messages);
   return prefix === undefined
     ? { messages: out, toolCallIds: ids }
     : { messages: out, toolCallIds: ids, prefix };
+}
+
+/**
+ * R2 and R14: without a system message, the first message is never counted for call/result pairing, so a
+ * history opening with an assistant tool call is rejected; a lone message must be user or system.
+ */
+function checkFirst(out: WireMessage[], messages: readonly Message[]): void {
+  const first = out[0];
+  if (first?.role !== 'assistant') return;
+  const index = messages.findIndex((message) => message?.role === 'assistant');
+  const path = `messages[${index}]`;
+  if (first.toolCalls !== undefined) {
+    throw invalid(
+      path,
+      `The history opens with an assistant tool call (${path}); Mistral rejects that (400 "Unexpected tool call id").`,
+      'Start the history with the user message that led to the call, or drop the call and its results.',
+    );
+  }
+  if (out.length === 1 && first.prefix === true) {
+    throw invalid(
+      path,
+      `The history is only a prefix message (${path}); Mistral needs a user or system message before it.`,
+      'Add the user message the prefix answers, or a system message.',
+    );
+  }
 }
 
 function checkLast(out: WireMessage[], count: number): void {

@@ -5,29 +5,23 @@
 import { UserInputError } from '../../errors.js';
 import type { ModelRequest } from '../types.js';
 import { type CompileMessagesOptions, compileMessages } from './compile-messages.js';
-import { compileSettings, compileTools } from './compile-settings.js';
+import { compileSettings } from './compile-settings.js';
+import { compileTools, toolNamesOf } from './compile-tools.js';
 import type { ToolCallIdMap } from './tool-call-ids.js';
+import { createToolNameMap, type ToolNameMap } from './tool-names.js';
 import type { WireChatRequest, WireTool } from './wire-types.js';
 
-const NO_NAMES: readonly string[] = Object.freeze([]);
-// Tool names per compiled tool list; the list is reused while the agent's specs are (see compileTools).
-const toolNamesOf = new WeakMap<readonly WireTool[], readonly string[]>();
-
-function namesOf(tools: readonly WireTool[]): readonly string[] {
-  let names = toolNamesOf.get(tools);
-  if (names === undefined) {
-    names = tools.map((tool) => tool.function.name);
-    if (Object.isFrozen(tools)) toolNamesOf.set(tools, names);
-  }
-  return names;
-}
-
 /** Options of {@link compileMistralRequest}. */
-export interface CompileRequestOptions extends Omit<CompileMessagesOptions, 'reasoning'> {
+export interface CompileRequestOptions extends Omit<CompileMessagesOptions, 'reasoning' | 'toolNames'> {
   /** The model id to send. */
   model: string;
   /** Whether the target model has reasoning (keeps thinking parts, allows `reasoningEffort`). */
   reasoning?: boolean;
+  /**
+   * The `reasoningEffort` values the model takes (the catalog's `reasoningEfforts`); others are refused.
+   * @default any value
+   */
+  reasoningEfforts?: readonly string[];
 }
 
 /** A compiled request plus what the adapter needs to read the reply. */
@@ -35,13 +29,17 @@ export interface CompiledRequest {
   request: WireChatRequest;
   /** Foreign <-> wire tool-call ids used in the request. */
   toolCallIds: ToolCallIdMap;
+  /** Real <-> wire tool names: the reply's calls name wire names, which map back with `toReal`. */
+  toolNames: ToolNameMap;
   /** The prefix text the reply will echo, to strip. */
   prefix?: string;
 }
 
 /**
  * Compiles a neutral request for Mistral's chat completions, or throws a `UserInputError` naming the bad
- * value before anything is sent. Pure and deterministic: the same request compiles to the same body.
+ * value before anything is sent. Pure and deterministic: the same request compiles to the same body. Every
+ * rule of docs/mistral-wire-rules.md the compiler can meet is met (ids, names, order, pairing, prefix, value
+ * ranges, reasoning, tool schemas); what it cannot repair is refused.
  *
  * @example
  * const { request } = compileMistralRequest({ messages: [{ role: 'user', content: 'Hi' }] }, { model: 'mistral-small-latest' });
@@ -54,17 +52,21 @@ export function compileMistralRequest(input: ModelRequest, options: CompileReque
     });
   }
   const reasoning = options.reasoning === true;
-  const compiled = compileMessages(
-    input.messages,
-    options.reasoning === reasoning ? options : { ...options, reasoning },
-  );
-  const tools = compileTools(input.tools);
+  const realNames = toolNamesOf(input.tools);
+  const toolNames = createToolNameMap(realNames);
+  const compiled = compileMessages(input.messages, { ...options, reasoning, toolNames });
+  const tools = compileTools(input.tools, toolNames);
   const request: WireChatRequest = { model: options.model, messages: compiled.messages };
   // The SDK only reads the request (it serializes a copy), so the shared frozen list is safe to send.
   if (tools !== undefined) request.tools = tools as WireTool[];
-  const toolNames = tools === undefined ? NO_NAMES : namesOf(tools);
-  Object.assign(request, compileSettings(input.settings, { toolNames, reasoning }));
-  const result: CompiledRequest = { request, toolCallIds: compiled.toolCallIds };
+  const settings = compileSettings(input.settings, {
+    toolNames: tools === undefined ? [] : realNames,
+    toWireName: toolNames.toWire,
+    reasoning,
+    ...(options.reasoningEfforts === undefined ? {} : { reasoningEfforts: options.reasoningEfforts }),
+  });
+  Object.assign(request, settings);
+  const result: CompiledRequest = { request, toolCallIds: compiled.toolCallIds, toolNames };
   if (compiled.prefix !== undefined) result.prefix = compiled.prefix;
   return result;
 }

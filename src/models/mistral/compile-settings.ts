@@ -1,68 +1,14 @@
 /**
- * Compiles neutral tools and settings into Mistral request fields. Only fields the API accepts are set,
- * and only when they carry a value (an empty `tools: []` is rejected with 422, rule 7).
+ * Compiles neutral settings into Mistral request fields. Only fields the API accepts are set, only when they
+ * carry a value, and only within the API's ranges (R21, R27 in docs/mistral-wire-rules.md).
  * @module
  */
 import { UserInputError } from '../../errors.js';
-import type { ModelSettings, ToolSpec } from '../types.js';
-import type { WireChatRequest, WireTool } from './wire-types.js';
-
-const TOOL_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+import type { ModelSettings } from '../types.js';
+import type { WireChatRequest } from './wire-types.js';
 
 function invalid(path: string, message: string, hint: string): UserInputError {
   return new UserInputError('invalid-input', message, { path, hint });
-}
-
-// Compiled tools per frozen spec array (an agent sends the same frozen specs on every call).
-const compiledTools = new WeakMap<readonly ToolSpec[], readonly WireTool[]>();
-
-function isDeepFrozen(tools: readonly ToolSpec[]): boolean {
-  if (!Object.isFrozen(tools)) return false;
-  for (const tool of tools) if (!Object.isFrozen(tool)) return false;
-  return true;
-}
-
-/**
- * Tools as Mistral function tools; `undefined` when there are none. Names must be unique and valid. The
- * result for an array frozen with frozen specs (what `defineAgent` makes) is compiled once and reused; it is
- * frozen too, so callers must copy it before changing it.
- */
-export function compileTools(tools: readonly ToolSpec[] | undefined): readonly WireTool[] | undefined {
-  if (tools === undefined || tools.length === 0) return undefined;
-  const cached = compiledTools.get(tools);
-  if (cached !== undefined) return cached;
-  const compiled = compileToolList(tools);
-  if (isDeepFrozen(tools)) compiledTools.set(tools, Object.freeze(compiled));
-  return compiled;
-}
-
-function compileToolList(tools: readonly ToolSpec[]): WireTool[] {
-  const names = new Set<string>();
-  return tools.map((tool, index) => {
-    const path = `tools[${index}]`;
-    if (typeof tool?.name !== 'string' || !TOOL_NAME.test(tool.name)) {
-      throw invalid(
-        `${path}.name`,
-        `${path}.name ${JSON.stringify(tool?.name)} is not a valid tool name.`,
-        'Use 1-64 letters, digits, _ or -.',
-      );
-    }
-    if (names.has(tool.name)) {
-      throw invalid(`${path}.name`, `Tool name ${JSON.stringify(tool.name)} appears twice.`, 'Rename one.');
-    }
-    names.add(tool.name);
-    const parameters = tool.parameters;
-    if (typeof parameters !== 'object' || parameters === null || Array.isArray(parameters)) {
-      throw invalid(
-        `${path}.parameters`,
-        `${path}.parameters is not a JSON Schema object.`,
-        'Pass an object.',
-      );
-    }
-    const fn: WireTool['function'] = { name: tool.name, parameters };
-    if (typeof tool.description === 'string' && tool.description !== '') fn.description = tool.description;
-    return { type: 'function', function: fn };
-  });
 }
 
 function check(ok: boolean, key: string, value: unknown, expected: string): void {
@@ -73,13 +19,29 @@ function check(ok: boolean, key: string, value: unknown, expected: string): void
 
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
+/** The API's maximum `temperature` (OpenAPI `ChatCompletionRequest.temperature`: 0..1.5; 422 above, R27). */
+export const MAX_TEMPERATURE = 1.5;
+
+/** What the settings compiler needs to know about the request and the model. */
+export interface SettingsContext {
+  /** The tools' real names, for a named `toolChoice`. */
+  toolNames: readonly string[];
+  /** Maps a real tool name to its wire name. @default the name itself */
+  toWireName?: (name: string) => string;
+  /** Whether the model reasons: `reasoningEffort` is dropped for models that do not. */
+  reasoning: boolean;
+  /** The `reasoningEffort` values the model takes (from the catalog); any when unknown. */
+  reasoningEfforts?: readonly string[];
+}
+
 /**
  * Settings as request fields. `toolChoice` and `parallelToolCalls` are sent only with tools;
- * `reasoningEffort` only to reasoning models (others reject it), and is dropped otherwise.
+ * `reasoningEffort` only to reasoning models (others reject it), and is dropped otherwise. A value outside the
+ * API's range throws a `UserInputError` naming `settings.<field>` and the range.
  */
 export function compileSettings(
   settings: ModelSettings | undefined,
-  context: { toolNames: readonly string[]; reasoning: boolean },
+  context: SettingsContext,
 ): Partial<WireChatRequest> {
   const out: Partial<WireChatRequest> = {};
   if (settings === undefined) return out;
@@ -89,7 +51,8 @@ export function compileSettings(
     out.maxTokens = maxTokens;
   }
   if (temperature !== undefined) {
-    check(isNumber(temperature) && temperature >= 0, 'temperature', temperature, 'a number >= 0');
+    const ok = isNumber(temperature) && temperature >= 0 && temperature <= MAX_TEMPERATURE;
+    check(ok, 'temperature', temperature, `a number from 0 to ${MAX_TEMPERATURE} (the API's range)`);
     out.temperature = temperature;
   }
   if (topP !== undefined) {
@@ -123,20 +86,45 @@ export function compileSettings(
           toolChoice,
           `a tool name: ${context.toolNames.join(', ')}`,
         );
-        out.toolChoice = { type: 'function', function: { name } };
+        out.toolChoice = { type: 'function', function: { name: context.toWireName?.(name) ?? name } };
       }
     }
     if (settings.parallelToolCalls !== undefined) out.parallelToolCalls = settings.parallelToolCalls === true;
   }
-  compileOutputSettings(settings, context.reasoning, out);
+  compileOutputSettings(settings, out);
+  compileReasoning(settings, context, out);
+  if (settings.promptCacheKey !== undefined) {
+    const key = settings.promptCacheKey;
+    check(typeof key === 'string' && key !== '', 'promptCacheKey', key, 'a non-empty string');
+    out.promptCacheKey = key;
+  }
   return out;
 }
 
-function compileOutputSettings(
+const EFFORTS = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'];
+
+/** R21: `reasoningEffort` only to reasoning models, and only with a value the model takes. */
+function compileReasoning(
   settings: ModelSettings,
-  reasoning: boolean,
+  context: SettingsContext,
   out: Partial<WireChatRequest>,
 ): void {
+  const effort = settings.reasoningEffort;
+  if (effort === undefined) return;
+  check(EFFORTS.includes(effort), 'reasoningEffort', effort, EFFORTS.join('|'));
+  if (!context.reasoning) return;
+  const allowed = context.reasoningEfforts;
+  if (allowed !== undefined && !allowed.includes(effort)) {
+    throw invalid(
+      'settings.reasoningEffort',
+      `settings.reasoningEffort is ${JSON.stringify(effort)}, but this model takes only ${allowed.join(' or ')}.`,
+      `Use ${allowed.map((value) => JSON.stringify(value)).join(' or ')} (Mistral answers 400 code 3051 otherwise).`,
+    );
+  }
+  out.reasoningEffort = effort;
+}
+
+function compileOutputSettings(settings: ModelSettings, out: Partial<WireChatRequest>): void {
   const format = settings.responseFormat;
   if (format !== undefined) {
     if (format.type === 'json_schema') {
@@ -161,15 +149,5 @@ function compileOutputSettings(
   if (settings.prediction !== undefined) {
     check(typeof settings.prediction === 'string', 'prediction', settings.prediction, 'a string');
     if (settings.prediction !== '') out.prediction = { type: 'content', content: settings.prediction };
-  }
-  const effort = settings.reasoningEffort;
-  if (effort !== undefined) {
-    check(
-      ['none', 'low', 'medium', 'high'].includes(effort),
-      'reasoningEffort',
-      effort,
-      'none|low|medium|high',
-    );
-    if (reasoning) out.reasoningEffort = effort;
   }
 }

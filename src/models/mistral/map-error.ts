@@ -132,7 +132,8 @@ export function mapHttpError(
       hint: 'Slow down, raise retry.maxRetries / retry.maxElapsedMs, or ask Mistral for a higher limit.',
     });
   }
-  if (status === 404) {
+  // The API answers an unknown or retired model with 400 `invalid_model` (code 1500); older docs said 404.
+  if (status === 404 || body.type === 'invalid_model' || body.code === '1500') {
     const info = model ? lookupModel(model) : undefined;
     if (info?.status === 'retired') {
       return new ApiError(
@@ -144,7 +145,7 @@ export function mapHttpError(
         },
       );
     }
-    return new ApiError('model-not-found', `${what} answered 404: ${body.text}.`, {
+    return new ApiError('model-not-found', `${what} answered ${status}: ${body.text}.`, {
       ...base,
       hint: 'Check the model id (listModels() shows the ids your key can use) and serverURL (no /v1 suffix).',
     });

@@ -54,7 +54,8 @@ export function createMistralModel(
   const { reasoning: _reasoning, ...defaults } = settings;
   const reasoning = hasReasoning(modelId, settings);
   const hasDefaults = Object.keys(defaults).length > 0;
-  const compileOptions = { model: modelId, reasoning };
+  const reasoningEfforts = lookupModel(modelId)?.reasoningEfforts;
+  const compileOptions = { model: modelId, reasoning, ...(reasoningEfforts ? { reasoningEfforts } : {}) };
   const compile = (request: ModelRequest): CompiledRequest => {
     context.apiKey();
     // Without per-model defaults the request's own settings are the settings: no copy needed.
@@ -74,7 +75,12 @@ export function createMistralModel(
     const { response, headers } = await runCall(context, details, (sdk, signal) =>
       sdk.chatComplete(compiled.request, { signal }),
     );
-    return toModelResponse(response, { prefix: compiled.prefix, headers, random: context.random });
+    return toModelResponse(response, {
+      prefix: compiled.prefix,
+      headers,
+      random: context.random,
+      toRealName: compiled.toolNames.toReal,
+    });
   }
 
   async function* stream(request: ModelRequest, options: CallOptions = {}): AsyncGenerator<StreamDelta> {
@@ -92,7 +98,11 @@ export function createMistralModel(
     const opened = await runCall(context, details, async (sdk, signal) => {
       const { events, headers } = await sdk.chatStream(compiled.request, { signal });
       const iterator = events[Symbol.asyncIterator]();
-      const assembler = createStreamAssembler({ prefix: compiled.prefix, random: context.random });
+      const assembler = createStreamAssembler({
+        prefix: compiled.prefix,
+        random: context.random,
+        toRealName: compiled.toolNames.toReal,
+      });
       try {
         let next = await iterator.next();
         let buffered: StreamDelta[] = [];

@@ -19,6 +19,7 @@ export interface SdkContentChunk {
   type?: string;
   text?: string;
   thinking?: Array<{ type?: string; text?: string }>;
+  signature?: string | null;
 }
 
 /** A tool call as the SDK returns it; a missing id arrives as the string `"null"`. */
@@ -93,7 +94,9 @@ export function toContentParts(
       parts.push({ type: 'text', text: chunk.text });
     if (chunk.type === 'thinking' && Array.isArray(chunk.thinking)) {
       const text = chunk.thinking.map((inner) => (typeof inner.text === 'string' ? inner.text : '')).join('');
-      parts.push({ type: 'thinking', text });
+      const part: ThinkingPart = { type: 'thinking', text };
+      if (typeof chunk.signature === 'string' && chunk.signature !== '') part.signature = chunk.signature;
+      parts.push(part);
     }
   }
   return parts;
@@ -104,11 +107,23 @@ export function hasServerId(id: string | undefined): id is string {
   return typeof id === 'string' && id !== '' && id !== 'null';
 }
 
-/** Neutral tool calls; calls without an id get a fresh valid one, object arguments become JSON. */
-export function toToolCalls(calls: SdkToolCall[] | null | undefined, random?: () => number): ToolCall[] {
+/** Maps a wire tool name back to the tool's real name (see tool-names.ts). */
+export type ToRealName = (wireName: string) => string;
+
+const sameName: ToRealName = (name) => name;
+
+/**
+ * Neutral tool calls; calls without an id get a fresh valid one, object arguments become JSON, and wire names
+ * map back to the tools' real names.
+ */
+export function toToolCalls(
+  calls: SdkToolCall[] | null | undefined,
+  random?: () => number,
+  toRealName: ToRealName = sameName,
+): ToolCall[] {
   return (calls ?? []).map((call) => ({
     id: hasServerId(call.id) ? call.id : randomToolCallId(random),
-    name: call.function.name,
+    name: toRealName(call.function.name),
     arguments:
       typeof call.function.arguments === 'string'
         ? call.function.arguments
@@ -160,11 +175,11 @@ export function toMeta(model: string, id: string | undefined, headers: Headers |
 /** Converts one SDK chat response to a neutral {@link ModelResponse}. */
 export function toModelResponse(
   response: SdkChatResponse,
-  options: { prefix?: string; headers?: Headers; random?: () => number } = {},
+  options: { prefix?: string; headers?: Headers; random?: () => number; toRealName?: ToRealName } = {},
 ): ModelResponse {
   const choice = response.choices[0];
   const parts = stripPrefix(toContentParts(choice?.message?.content), options.prefix);
-  const toolCalls = toToolCalls(choice?.message?.toolCalls, options.random);
+  const toolCalls = toToolCalls(choice?.message?.toolCalls, options.random, options.toRealName);
   const message: ModelResponse['message'] = { role: 'assistant', content: toMessageContent(parts) };
   if (toolCalls.length > 0) message.toolCalls = toolCalls;
   return {

@@ -1,8 +1,8 @@
 /**
  * Turns streamed Mistral chunks into neutral {@link StreamDelta}s and assembles the final response.
- * Handles both tool-call shapes: whole calls in one delta (Mistral's own models; no `index`, so the SDK
- * defaults it to 0) and fragments keyed by `index` with the id only in the first fragment (third-party
- * models). Strips an echoed prefix across chunk boundaries.
+ * Handles the tool-call shapes seen on the wire: whole calls in one delta (Mistral's own models; no `index`, so
+ * the SDK defaults it to 0), fragments keyed by `index` with the id only in the first fragment (third-party
+ * models), and fragments that repeat the id on every fragment. Strips an echoed prefix across chunk boundaries.
  * @module
  */
 import type { ModelResponse, StreamDelta, TextPart, ThinkingPart, ToolCall } from '../types.js';
@@ -11,6 +11,7 @@ import {
   type SdkContentChunk,
   type SdkToolCall,
   type SdkUsage,
+  type ToRealName,
   toContentParts,
   toFinishReason,
   toMessageContent,
@@ -42,8 +43,9 @@ export interface StreamAssembler {
 
 /** Creates a {@link StreamAssembler}. `prefix` is the text of a trailing `prefix: true` message. */
 export function createStreamAssembler(
-  options: { prefix?: string; random?: () => number } = {},
+  options: { prefix?: string; random?: () => number; toRealName?: ToRealName } = {},
 ): StreamAssembler {
+  const toRealName = options.toRealName ?? ((name: string) => name);
   const parts: Array<TextPart | ThinkingPart> = [];
   const calls: ToolCall[] = [];
   const slotByIndex = new Map<number, number>();
@@ -77,17 +79,21 @@ export function createStreamAssembler(
   };
   const pushToolCall = (call: SdkToolCall, out: StreamDelta[]) => {
     const key = call.index ?? 0;
-    const name = call.function.name;
+    const name = call.function.name ? toRealName(call.function.name) : call.function.name;
     const argumentsDelta =
       typeof call.function.arguments === 'string'
         ? call.function.arguments
         : JSON.stringify(call.function.arguments);
     const slot = slotByIndex.get(key);
     const existing = slot === undefined ? undefined : calls[slot];
-    if (existing && !hasServerId(call.id) && !(name && existing.name)) {
-      if (name && !existing.name) existing.name = name;
+    // A fragment continues the call at its index when it carries no id, or the same id again (some servers
+    // repeat it, and the name, on every fragment); a new id at the same index is a new call.
+    const sameId = existing !== undefined && hasServerId(call.id) && call.id === existing.id;
+    if (existing && (sameId || (!hasServerId(call.id) && !(name && existing.name)))) {
+      const named = Boolean(name) && !existing.name;
+      if (named) existing.name = name;
       existing.arguments += argumentsDelta;
-      out.push({ type: 'tool-call-delta', index: slot!, argumentsDelta, ...(name ? { name } : {}) });
+      out.push({ type: 'tool-call-delta', index: slot!, argumentsDelta, ...(named ? { name } : {}) });
       return;
     }
     const fresh: ToolCall = {
@@ -108,9 +114,13 @@ export function createStreamAssembler(
       for (const choice of chunk.choices.slice(0, 1)) {
         for (const part of toContentParts(choice.delta.content)) {
           if (part.type === 'text') emitText(part.text, out);
-          else if (part.text !== '') {
-            addText('thinking', part.text);
-            out.push({ type: 'thinking-delta', text: part.text });
+          else {
+            if (part.text !== '') {
+              addText('thinking', part.text);
+              out.push({ type: 'thinking-delta', text: part.text });
+            }
+            const last = parts.at(-1);
+            if (part.signature !== undefined && last?.type === 'thinking') last.signature = part.signature;
           }
         }
         for (const call of choice.delta.toolCalls ?? []) pushToolCall(call, out);

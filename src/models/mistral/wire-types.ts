@@ -21,6 +21,8 @@ export interface WireImageChunk {
 export interface WireThinkingChunk {
   type: 'thinking';
   thinking: WireTextChunk[];
+  /** Replayed as the model sent it. */
+  signature?: string;
 }
 
 /** A replayed tool call: a 9-character `[A-Za-z0-9]` id, arguments as a JSON string. */
@@ -42,7 +44,10 @@ export interface WireUserMessage {
   content: string | Array<WireTextChunk | WireImageChunk>;
 }
 
-/** `role: "assistant"`: content `''` when it carries tool calls; `prefix: true` only on the last message. */
+/**
+ * `role: "assistant"`: with tool calls, content is `''` (or the thinking chunks, for reasoning models);
+ * `prefix: true` only on the last message.
+ */
 export interface WireAssistantMessage {
   role: 'assistant';
   content: string | Array<WireTextChunk | WireThinkingChunk>;
@@ -50,7 +55,7 @@ export interface WireAssistantMessage {
   prefix?: true;
 }
 
-/** `role: "tool"`: answers exactly one call (`tool_call_id`) and names the tool. */
+/** `role: "tool"`: answers exactly one call (`tool_call_id`) and names the tool (by its wire name). */
 export interface WireToolMessage {
   role: 'tool';
   content: string;
@@ -97,5 +102,6 @@ export interface WireChatRequest {
   stop?: string[];
   responseFormat?: WireResponseFormat;
   prediction?: { type: 'content'; content: string };
-  reasoningEffort?: 'none' | 'low' | 'medium' | 'high';
+  reasoningEffort?: 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh';
+  promptCacheKey?: string;
 }

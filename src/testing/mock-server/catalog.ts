@@ -5,10 +5,13 @@ export const defaultContextWindow = 131_072;
 
 const chat = { functionCalling: true, vision: false, fim: false, reasoning: false };
 
+/** Reasoning efforts Small 4 and Medium 3.5 accept (R21 in docs/mistral-wire-rules.md). */
+const noneOrHigh = ['none', 'high'] as const;
+
 /**
- * The default model list of the mock server, after ../shared/docs/mistral-facts.md (Mistral's model pages
- * and retirement notices); ids the facts give only as `-latest` aliases are listed under that alias. Retired models are still listed, as the API lists deprecated models, but every
- * completion request for them answers 404.
+ * The default model list of the mock server, the same lineup as dragoman's catalog
+ * (src/models/catalog/static-models.ts, where each figure cites its source). Retired models are still listed,
+ * as the API lists deprecated models, but every completion request for them answers 400 `invalid_model`.
  */
 export const defaultMockModels: readonly MockModelInfo[] = [
   {
@@ -16,12 +19,14 @@ export const defaultMockModels: readonly MockModelInfo[] = [
     aliases: ['mistral-small-latest'],
     contextWindow: 262_144,
     capabilities: { ...chat, vision: true, reasoning: true },
+    reasoningEfforts: noneOrHigh,
   },
   {
-    id: 'mistral-medium-latest',
-    aliases: [],
+    id: 'mistral-medium-3-5',
+    aliases: ['mistral-medium-latest'],
     contextWindow: 262_144,
     capabilities: { ...chat, vision: true, reasoning: true },
+    reasoningEfforts: noneOrHigh,
   },
   { id: 'mistral-large-latest', aliases: [], contextWindow: 262_144, capabilities: { ...chat } },
   {
@@ -52,6 +57,33 @@ export const defaultMockModels: readonly MockModelInfo[] = [
     capabilities: { ...chat, vision: true },
     deprecation: '2025-11-30T00:00:00Z',
     replacement: 'mistral-small-2603',
+    retired: true,
+  },
+  {
+    id: 'magistral-medium-2509',
+    aliases: ['magistral-medium-latest'],
+    contextWindow: 131_072,
+    capabilities: { ...chat, vision: true, reasoning: true },
+    deprecation: '2026-07-31T00:00:00Z',
+    replacement: 'mistral-medium-3-5',
+    retired: true,
+  },
+  {
+    id: 'magistral-small-2509',
+    aliases: ['magistral-small-latest'],
+    contextWindow: 131_072,
+    capabilities: { ...chat, vision: true, reasoning: true },
+    deprecation: '2026-07-31T00:00:00Z',
+    replacement: 'mistral-small-2603',
+    retired: true,
+  },
+  {
+    id: 'devstral-medium-2507',
+    aliases: [],
+    contextWindow: 131_072,
+    capabilities: { ...chat },
+    deprecation: '2026-05-31T00:00:00Z',
+    replacement: 'mistral-medium-3-5',
     retired: true,
   },
   {

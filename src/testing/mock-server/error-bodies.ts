@@ -83,12 +83,13 @@ export function contextOverflowError(promptTokens: number, contextWindow: number
 }
 
 /**
- * A retired or unknown model. No recording of a retired id exists. The body is the `invalid_model` (1500) body
- * users quote from the API for an unknown id (mistralai/mistral-vibe#617, which came with status 400); the
- * status is 404 as mistral-facts.md describes for retired ids.
+ * A retired or unknown model: 400 `invalid_model` (1500), as the API answers (R28 in docs/mistral-wire-rules.md:
+ * the body users quote for magistral-medium-2509, pixtral-large-latest, codestral-mamba-latest and mistral-tiny,
+ * mistralai/mistral-vibe#617), with the `raw_status_code` newer bodies carry.
  */
 export function invalidModelError(model: string): MockErrorResponse {
-  return { status: 404, body: mistralError(`Invalid model: ${model}`, 'invalid_model', '1500') };
+  const body = { ...mistralError(`Invalid model: ${model}`, 'invalid_model', '1500'), raw_status_code: 400 };
+  return { status: 400, body };
 }
 
 /** One pydantic-style validation entry inside a 422 body. */
@@ -135,7 +136,7 @@ const serverErrorMessages: Record<number, string> = {
 export function defaultErrorForStatus(status: number): MockErrorResponse {
   if (status === 401) return unauthorizedError();
   if (status === 429) return rateLimitedError();
-  if (status === 404) return invalidModelError('unknown-model');
+  if (status === 404) return { status, body: invalidModelError('unknown-model').body };
   const message = serverErrorMessages[status] ?? `Error ${status}`;
   return { status, body: mistralError(message, 'server_error', null) };
 }

@@ -24,6 +24,7 @@ export interface CompletionContext {
   models: readonly MockModelInfo[];
   deprecated: Record<string, string>;
   validate: boolean;
+  acceptUnknownModels: boolean;
   countTokens?: (body: MockRequestBody) => number;
   random: RandomSource;
   now: () => number;
@@ -67,6 +68,7 @@ export async function handleCompletion(
     const error = checkMistralRequest(call.body, {
       kind: call.kind,
       models: context.models,
+      acceptUnknownModels: context.acceptUnknownModels,
       ...(context.countTokens === undefined ? {} : { countTokens: context.countTokens }),
     });
     if (error !== undefined) return sendBody(response, error.status, error.body, error.headers);

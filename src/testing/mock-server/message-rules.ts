@@ -4,16 +4,29 @@ import {
   type MockErrorResponse,
   toolCallIdError,
   toolCallIdMissingError,
-  tooManyImagesError,
   unansweredToolCallError,
   unexpectedRoleError,
 } from './error-bodies.js';
+import {
+  conversationStartError,
+  duplicateToolCallIdError,
+  prefixError,
+  unexpectedToolCallIdError,
+} from './rule-errors.js';
 import type { MockWireMessage } from './types.js';
 
-/** Images Mistral accepts in one request. Source: Mistral's vision docs (mistral-facts.md rule 11). */
-export const maxImagesPerRequest = 8;
-
 const toolCallIdPattern = /^[A-Za-z0-9]{9}$/;
+
+/**
+ * R4/R5: the roles that may follow each role (docs/mistral-wire-rules.md). A system message may follow a user
+ * or system message; `user` after `tool` is rejected as the hosted API did in every recording.
+ */
+const allowedAfter: Record<string, readonly string[]> = {
+  system: ['user', 'assistant', 'system'],
+  user: ['assistant', 'system', 'user'],
+  assistant: ['assistant', 'user', 'tool'],
+  tool: ['assistant', 'tool'],
+};
 
 function isEmptyContent(content: unknown): boolean {
   return (
@@ -24,73 +37,78 @@ function isEmptyContent(content: unknown): boolean {
   );
 }
 
-function countImages(messages: readonly MockWireMessage[]): number {
-  let count = 0;
-  for (const message of messages) {
-    if (!Array.isArray(message.content)) continue;
-    for (const chunk of message.content) {
-      if (typeof chunk === 'object' && chunk !== null && (chunk as { type?: unknown }).type === 'image_url')
-        count++;
-    }
+/** R1-R3 and R10: the list's length, its first and last roles, and where `prefix` may stand. */
+function checkShape(messages: readonly MockWireMessage[]): MockErrorResponse | undefined {
+  if (messages.length === 0) return conversationStartError(true);
+  const first = messages[0]!;
+  if (messages.length === 1 && first.role !== 'user' && first.role !== 'system') {
+    return conversationStartError(false);
   }
-  return count;
+  const lastIndex = messages.length - 1;
+  for (let index = 0; index < messages.length; index++) {
+    const message = messages[index]!;
+    if (message.role !== 'assistant' || message.prefix !== true) continue;
+    if (index !== lastIndex || isEmptyContent(message.content)) return prefixError();
+  }
+  const last = messages[lastIndex]!;
+  const lastOk =
+    last.role === 'user' ||
+    last.role === 'tool' ||
+    last.role === 'system' ||
+    (last.role === 'assistant' && last.prefix === true);
+  return lastOk ? undefined : lastRoleError(last.role);
 }
 
-/** The role order and pairing rules, checked message by message in one pass. */
+/** R8, R11: one assistant message's calls; returns their ids or an error. */
+function assistantCalls(message: MockWireMessage): string[] | MockErrorResponse {
+  const calls = message.tool_calls ?? [];
+  if (isEmptyContent(message.content) && calls.length === 0) return assistantEmptyError();
+  const ids: string[] = [];
+  for (const call of calls) {
+    // The SDK sends the string "null" for a call without id; the API then names it in the error.
+    const id = call.id ?? 'null';
+    if (!toolCallIdPattern.test(id)) return toolCallIdError(id);
+    if (ids.includes(id)) return duplicateToolCallIdError(id);
+    ids.push(id);
+  }
+  return ids;
+}
+
+/**
+ * R4, R5, R8, R11, R12, R14: role order and call/result pairing in one pass. The first message's calls are never
+ * counted (mistral-common starts pairing at the second message), so results answering them are unexpected.
+ */
 function checkOrder(messages: readonly MockWireMessage[]): MockErrorResponse | undefined {
-  const pending = new Set<string>();
+  let pending = new Set<string>();
   let previous: MockWireMessage | undefined;
-  for (const message of messages) {
+  for (const [index, message] of messages.entries()) {
     const role = message.role;
-    const previousRole = previous?.role;
-    if (previousRole !== undefined && role === 'system' && previousRole !== 'system') {
-      return unexpectedRoleError(role, previousRole);
+    if (previous !== undefined && !allowedAfter[previous.role]?.includes(role)) {
+      return unexpectedRoleError(role, previous.role);
     }
-    if (role === 'user' && previousRole === 'tool') return unexpectedRoleError(role, previousRole);
     if (role === 'tool') {
-      const afterCalls = previousRole === 'assistant' && (previous?.tool_calls?.length ?? 0) > 0;
-      if (!afterCalls && previousRole !== 'tool') return unexpectedRoleError(role, previousRole ?? 'none');
+      if (previous === undefined) return unexpectedRoleError(role, 'none');
       const id = message.tool_call_id;
       if (id === undefined || id === null) return toolCallIdMissingError();
       if (!toolCallIdPattern.test(id)) return toolCallIdError(id);
-      if (!pending.delete(id)) return unansweredToolCallError();
+      if (!pending.delete(id)) return unexpectedToolCallIdError(id);
     } else if (pending.size > 0) {
       return unansweredToolCallError();
     }
     if (role === 'assistant') {
-      const calls = message.tool_calls ?? [];
-      if (isEmptyContent(message.content) && calls.length === 0) return assistantEmptyError();
-      for (const call of calls) {
-        // The SDK sends the string "null" for a call without id; the API then names it in the error.
-        const id = call.id ?? 'null';
-        if (!toolCallIdPattern.test(id)) return toolCallIdError(id);
-        if (pending.has(id)) return unansweredToolCallError();
-        pending.add(id);
-      }
+      const ids = assistantCalls(message);
+      if (!Array.isArray(ids)) return ids;
+      pending = new Set(index === 0 ? [] : ids);
     }
     previous = message;
   }
-  const last = previous;
-  if (
-    last !== undefined &&
-    last.role !== 'user' &&
-    last.role !== 'tool' &&
-    !(last.role === 'assistant' && last.prefix)
-  ) {
-    return lastRoleError(last.role);
-  }
-  if (pending.size > 0) return unansweredToolCallError();
-  return undefined;
+  return pending.size > 0 ? unansweredToolCallError() : undefined;
 }
 
 /**
- * Checks a chat request's messages against the API's message rules (role order, tool-call pairing and ids,
- * empty assistant turns, the last role, the image limit) and returns the API's error answer, or `undefined`.
+ * Checks a chat request's messages against the API's message rules (list shape, role order, tool-call pairing
+ * and ids, empty assistant turns, prefix placement) and returns the API's error answer, or `undefined`.
  */
 export function checkMessages(messages: readonly MockWireMessage[]): MockErrorResponse | undefined {
-  const orderError = checkOrder(messages);
-  if (orderError !== undefined) return orderError;
-  const images = countImages(messages);
-  if (images > maxImagesPerRequest) return tooManyImagesError(images, maxImagesPerRequest);
-  return undefined;
+  return checkShape(messages) ?? checkOrder(messages);
 }

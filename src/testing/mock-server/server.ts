@@ -20,10 +20,13 @@ export interface MockServerOptions {
   /** When set, requests without `Authorization: Bearer <apiKey>` get the API's 401 body. */
   apiKey?: string;
   /**
-   * Models for `GET /v1/models`, retirement (404) and context windows. A model id the list does not name is
-   * accepted, with a 131,072-token window. @default {@link defaultMockModels}
+   * Models for `GET /v1/models`, retirement, context windows, reasoning and `reasoning_effort` values. A model
+   * id the list does not name answers 400 `invalid_model`, as the API does, unless `acceptUnknownModels` is set.
+   * @default {@link defaultMockModels}
    */
   models?: readonly MockModelInfo[];
+  /** Accept model ids `models` does not name, with a 131,072-token window and no reasoning. @default false */
+  acceptUnknownModels?: boolean;
   /** Model id -> ISO date: answers for these models carry `x-model-deprecation-timestamp`. */
   deprecated?: Record<string, string>;
   /** Check request bodies against the API's schema and rules. @default true */
@@ -74,6 +77,7 @@ export async function createMockMistralServer(options: MockServerOptions = {}): 
     lifetime: lifetime.signal,
     ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
     ...(options.countTokens === undefined ? {} : { countTokens: options.countTokens }),
+    acceptUnknownModels: options.acceptUnknownModels === true,
   };
   const server = createServer((request, response) => {
     handleRequest(context, request, response)

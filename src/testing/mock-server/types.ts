@@ -107,10 +107,15 @@ export type MockFault =
   | { type: 'wrong-content-type' }
   | { type: 'no-usage' };
 
-/** A model the mock server knows: a {@link RemoteModelInfo} plus whether it has been retired (answers 404). */
+/** A model the mock server knows: a {@link RemoteModelInfo} plus whether it has been retired. */
 export interface MockModelInfo extends RemoteModelInfo {
-  /** Retired models are listed by GET /v1/models but every completion request for them answers 404. */
+  /** Retired models are listed by GET /v1/models but every completion request for them answers 400 `invalid_model`. */
   retired?: boolean;
+  /**
+   * The `reasoning_effort` values the model takes; any other value (or any value, when empty) answers 400 code
+   * 3051. @default [] (no adjustable reasoning)
+   */
+  reasoningEfforts?: readonly string[];
 }
 
 /** A request the server received, recorded for assertions. */

@@ -193,7 +193,7 @@ describe('stream()', () => {
   it('streams thinking deltas and strips an echoed prefix split across chunks', async () => {
     server.reply(() => ({ thinking: 'Hmm.', text: 'Bien sûr : voici.', chunkSize: 2 }));
     const { deltas, response } = await collect(
-      provider('magistral-medium-latest').stream({
+      provider('mistral-medium-latest').stream({
         messages: [...userTurn, { role: 'assistant', content: 'Bien sûr :', prefix: true }],
       }),
     );

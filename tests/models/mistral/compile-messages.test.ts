@@ -156,26 +156,29 @@ describe('role order repairs', () => {
 });
 
 describe('assistant messages', () => {
-  it('sends content "" with tool calls, dropping text and thinking', () => {
-    const { messages } = compileMessages(
-      [
-        { role: 'user', content: 'q' },
-        {
-          role: 'assistant',
-          content: [
-            { type: 'thinking', text: 'hmm' },
-            { type: 'text', text: 'Let me look.' },
-          ],
-          toolCalls: [call('aaaaaaaa1', 'search', '')],
-        },
-        { role: 'tool', toolCallId: 'aaaaaaaa1', name: 'search', content: 'r' },
-      ],
-      { reasoning: true },
-    );
-    expect(messages[1]).toEqual({
+  it('with tool calls drops the text; thinking (with its signature) goes to reasoning models only', () => {
+    const history = (): Message[] => [
+      { role: 'user', content: 'q' },
+      {
+        role: 'assistant',
+        content: [
+          { type: 'thinking', text: 'hmm', signature: 'sig-1' },
+          { type: 'text', text: 'Let me look.' },
+        ],
+        toolCalls: [call('aaaaaaaa1', 'search', '')],
+      },
+      { role: 'tool', toolCallId: 'aaaaaaaa1', name: 'search', content: 'r' },
+    ];
+    const toolCalls = [{ id: 'aaaaaaaa1', type: 'function', function: { name: 'search', arguments: '{}' } }];
+    expect(compileMessages(history(), { reasoning: true }).messages[1]).toEqual({
+      role: 'assistant',
+      content: [{ type: 'thinking', thinking: [{ type: 'text', text: 'hmm' }], signature: 'sig-1' }],
+      toolCalls,
+    });
+    expect(compileMessages(history(), { reasoning: false }).messages[1]).toEqual({
       role: 'assistant',
       content: '',
-      toolCalls: [{ id: 'aaaaaaaa1', type: 'function', function: { name: 'search', arguments: '{}' } }],
+      toolCalls,
     });
   });
 

@@ -98,7 +98,7 @@ describe('compileMistralRequest: tools and settings', () => {
 
   it('rejects bad tools naming them', () => {
     const run = (tools: ToolSpec[]) => () => compileMistralRequest({ messages, tools }, { model });
-    expect(run([{ ...weather, name: 'has space' }])).toThrow('tools[0].name');
+    expect(run([{ ...weather, name: '' }])).toThrow('tools[0].name');
     expect(run([weather, weather])).toThrow('appears twice');
     expect(run([{ ...weather, parameters: [] as never }])).toThrow('tools[0].parameters');
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UserInputError } from '../../../src/errors.js';
-import { compileTools } from '../../../src/models/mistral/compile-settings.js';
+import { compileTools as compileWith } from '../../../src/models/mistral/compile-tools.js';
+import { createToolNameMap } from '../../../src/models/mistral/tool-names.js';
 import type { ToolSpec } from '../../../src/models/types.js';
 
 const spec = (name: string): ToolSpec => ({
@@ -8,6 +9,9 @@ const spec = (name: string): ToolSpec => ({
   description: `Tool ${name}.`,
   parameters: { type: 'object', properties: {} },
 });
+
+const compileTools = (tools: readonly ToolSpec[]) =>
+  compileWith(tools, createToolNameMap(tools.map((tool) => tool.name)));
 
 describe('compileTools reuse', () => {
   it('compiles a frozen list of frozen specs once and reuses the frozen result', () => {
@@ -27,7 +31,8 @@ describe('compileTools reuse', () => {
   });
 
   it('still rejects a bad frozen list on every call', () => {
-    const tools = Object.freeze([Object.freeze(spec('bad name'))]);
+    const bad = { ...spec('add'), parameters: { type: 'object', properties: { n: { minimum: '1' } } } };
+    const tools = Object.freeze([Object.freeze(bad)]);
     expect(() => compileTools(tools)).toThrow(UserInputError);
     expect(() => compileTools(tools)).toThrow(UserInputError);
   });

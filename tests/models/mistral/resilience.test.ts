@@ -67,7 +67,7 @@ describe('API errors from the server rules', () => {
         messages: userTurn,
       }),
     );
-    expect(error).toMatchObject({ code: 'model-retired', status: 404 });
+    expect(error).toMatchObject({ code: 'model-retired', status: 400 });
     expect((error as ApiError).hint).toMatch(/Use mistral-small/);
   });
 

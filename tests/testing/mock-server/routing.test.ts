@@ -128,7 +128,7 @@ describe('mock server routing and options', () => {
     });
     const listed = await (await fetch(`${target.url}/v1/models`)).json();
     expect(listed.data.map((model: { id: string }) => model.id)).toEqual(['tiny', 'old']);
-    expect((await postJson(target, '/v1/chat/completions', chatBody({ model: 'old' }))).status).toBe(404);
+    expect((await postJson(target, '/v1/chat/completions', chatBody({ model: 'old' }))).status).toBe(400);
     const long = chatBody({ model: 'tiny', messages: [{ role: 'user', content: 'x'.repeat(400) }] });
     const overflow = await postJson(target, '/v1/chat/completions', long);
     expect(overflow.status).toBe(400);

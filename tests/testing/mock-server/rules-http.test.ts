@@ -79,8 +79,10 @@ const cases: Array<{ rule: string; body: Record<string, unknown>; status: number
     fixture: '400.legacy.assistant-empty.2025-06.json',
   },
   {
-    rule: 'system not first',
-    body: chatBody({ messages: [user, { role: 'system', content: 's' }, user] }),
+    rule: 'system after assistant',
+    body: chatBody({
+      messages: [user, { role: 'assistant', content: 'a' }, { role: 'system', content: 's' }, user],
+    }),
     status: 400,
   },
   {
@@ -88,14 +90,14 @@ const cases: Array<{ rule: string; body: Record<string, unknown>; status: number
     body: chatBody({ messages: [{ role: 'user', content: Array(9).fill(image) }] }),
     status: 400,
   },
-  { rule: 'retired model', body: chatBody({ model: 'mistral-small-2503' }), status: 404 },
+  { rule: 'retired model', body: chatBody({ model: 'mistral-small-2503' }), status: 400 },
   {
     rule: 'retired alias (checked before the window)',
     body: chatBody({
       model: 'mistral-saba-latest',
       messages: [{ role: 'user', content: 'x'.repeat(600_000) }],
     }),
-    status: 404,
+    status: 400,
   },
   {
     rule: 'context overflow',

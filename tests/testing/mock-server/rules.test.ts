@@ -110,7 +110,7 @@ describe('checkMistralRequest: message rules (400)', () => {
     );
   });
 
-  it('system after tool, and system after user -> 3230', () => {
+  it('system after tool, and system after assistant -> 3230; system after user passes (R4, R7)', () => {
     const afterTool = check([
       user('q'),
       assistantCalls('KikbB849t'),
@@ -121,8 +121,12 @@ describe('checkMistralRequest: message rules (400)', () => {
       message: "Unexpected role 'system' after role 'tool'",
       code: '3230',
     });
-    const late = check([user('q'), { role: 'system', content: 's' }, user('q2')]);
-    expect(late?.body).toMatchObject({ message: "Unexpected role 'system' after role 'user'", code: '3230' });
+    const late = check([user('q'), { role: 'assistant', content: 'a' }, { role: 'system', content: 's' }]);
+    expect(late?.body).toMatchObject({
+      message: "Unexpected role 'system' after role 'assistant'",
+      code: '3230',
+    });
+    expect(check([user('q'), { role: 'system', content: 's' }, user('q2')])).toBeUndefined();
   });
 
   it('accepts several system messages at the start', () => {
@@ -134,7 +138,8 @@ describe('checkMistralRequest: message rules (400)', () => {
   it('tool not after an assistant tool call or a tool -> 3230', () => {
     expect(check([user('q'), tool('KikbB849t')])?.body).toMatchObject({ code: '3230' });
     const afterText = check([user('q'), { role: 'assistant', content: 'hi' }, tool('KikbB849t')]);
-    expect(afterText?.body).toMatchObject({ message: "Unexpected role 'tool' after role 'assistant'" });
+    // The order allows a tool after an assistant (R4); the pairing finds no call with that id (R14).
+    expect(afterText?.body).toMatchObject({ message: 'Unexpected tool call id KikbB849t', code: '3230' });
   });
 
   it('last role assistant without prefix -> 3230, byte for byte like the recording; with prefix it passes', () => {
@@ -216,15 +221,16 @@ describe('checkMistralRequest: message rules (400)', () => {
 
 describe('checkMistralRequest: models and context', () => {
   for (const model of ['mistral-saba-2502', 'mistral-saba-latest', 'mistral-small-2503', 'codestral-2501']) {
-    it(`retired ${model} -> 404 invalid_model`, () => {
+    it(`retired ${model} -> 400 invalid_model (R28)`, () => {
       const error = checkMistralRequest(chatBody({ model }));
-      expect(error?.status).toBe(404);
+      expect(error?.status).toBe(400);
       expect(error?.body).toEqual({
         object: 'error',
         message: `Invalid model: ${model}`,
         type: 'invalid_model',
         param: null,
         code: '1500',
+        raw_status_code: 400,
       });
     });
   }

@@ -157,7 +157,7 @@ describe('mock server with the real SDK (MistralCore + funcs) over HTTP', () => 
       model: 'mistral-saba-2502',
       messages: [{ role: 'user', content: 'مرحبا' }],
     });
-    expect(retired.ok ? undefined : retired.error).toMatchObject({ statusCode: 404 });
+    expect(retired.ok ? undefined : retired.error).toMatchObject({ statusCode: 400 });
     const extra = await chatComplete(client, {
       model: 'mistral-small-latest',
       messages: [{ role: 'user', content: 'x' }],
