@@ -71,6 +71,10 @@ export interface AgentSettings<Tools extends ToolSet, Schema extends ToolSchema 
   toolOutputLimit?: number;
   /** Failed tool calls tolerated per run. @default { consecutive: 3, total: 5 } */
   toolErrorBudget?: Partial<ToolErrorBudget>;
+  /** Tool calls one model reply may ask for; a reply with more fails the run before any runs. @default 64 */
+  maxToolCallsPerStep?: number;
+  /** Bytes of tool arguments (all calls of one reply together) before the run fails unrun. @default 1_048_576 */
+  maxToolArgumentBytes?: number;
   /**
    * Prices for `result.usage.cost`, keyed by model id. Spread the defaults to change a few:
    * `{ ...DEFAULT_PRICES, 'my-model': price }`. @default DEFAULT_PRICES (Mistral list prices)
@@ -97,6 +101,8 @@ export interface Agent<Tools extends ToolSet = ToolSet, Output = string> {
   readonly toolTimeoutMs: number;
   readonly toolOutputLimit: number;
   readonly toolErrorBudget: Readonly<ToolErrorBudget>;
+  readonly maxToolCallsPerStep: number;
+  readonly maxToolArgumentBytes: number;
   /** The prices `result.usage.cost` is computed with. */
   readonly prices: PriceTable;
   /** The tools as the model sees them, converted once. */

@@ -36,7 +36,12 @@ export async function findPendingApprovals(
       },
     };
     if (rule === true || (typeof rule === 'function' && (await rule(parsed.args, context)))) {
-      pending.push({ toolCallId: parsed.call.id, toolName: parsed.call.name, args: parsed.args });
+      pending.push({
+        toolCallId: parsed.call.id,
+        toolName: parsed.call.name,
+        args: parsed.args,
+        digest: await callDigest(parsed.call.name, parsed.args),
+      } as PendingApproval);
     }
   }
   return pending;
@@ -102,6 +107,61 @@ export function checkResume(
     );
   }
   return decisions;
+}
+
+/**
+ * Checks the calls a resumed run is about to execute against what was put up for approval. The state is
+ * plain JSON that travelled outside the process, so it is not trusted: every call whose tool needs
+ * approval must be a pending call of the state, shown with exactly the name and arguments that will run
+ * (and, when the decision carries a `digest`, the one it was given for). Otherwise the resume is refused
+ * before anything runs.
+ * @throws {UserInputError} naming the call.
+ */
+export async function checkResumedCalls(
+  agent: Agent<ToolSet, unknown>,
+  state: RunState,
+  calls: ReadonlyArray<ParsedToolCall | RejectedToolCall>,
+  decisions: ReadonlyMap<string, ApprovalDecision>,
+  base: ApprovalContextBase,
+): Promise<void> {
+  const shown = new Map(state.pendingApprovals.map((pending) => [pending.toolCallId, pending]));
+  const needing = new Set(
+    (await findPendingApprovals(agent, calls, base)).map((pending) => pending.toolCallId),
+  );
+  for (const parsed of calls) {
+    if (!parsed.ok) continue;
+    const { id, name } = parsed.call;
+    const pending = shown.get(id);
+    const needsDecision = parsed.tool.needsApproval === true || needing.has(id);
+    if (pending === undefined) {
+      if (needsDecision)
+        throw tampered(id, `calls tool "${name}", which needs approval, but was never put up for it`);
+      continue;
+    }
+    const actual = await callDigest(name, parsed.args);
+    if (pending.toolName !== name || (await callDigest(pending.toolName, pending.args)) !== actual) {
+      throw tampered(id, 'would run with a name or arguments other than the ones shown for approval');
+    }
+    const decided = decisions.get(id)?.digest;
+    if (decided !== undefined && decided !== actual) {
+      throw tampered(id, 'was approved for other arguments (its decision carries another digest)');
+    }
+  }
+}
+
+/** SHA-256, in hex, of a tool name and its arguments as JSON: what a decision is bound to. */
+export async function callDigest(toolName: string, args: unknown): Promise<string> {
+  const text = `${toolName}\n${JSON.stringify(args) ?? 'undefined'}`;
+  const hash = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(hash), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+function tampered(id: string, problem: string): UserInputError {
+  return bad(
+    'resume',
+    `The resume state was changed: tool call "${id}" ${problem}.`,
+    'Resume with result.state exactly as the paused run returned it, and decide again on what it shows.',
+  );
 }
 
 function bad(path: string, message: string, hint: string): UserInputError {

@@ -76,6 +76,13 @@ export function defineAgent<
     toolConcurrency: positiveInteger(config.toolConcurrency, 4, 'toolConcurrency', where),
     toolTimeoutMs: positiveInteger(config.toolTimeoutMs, 60_000, 'toolTimeoutMs', where),
     toolOutputLimit: positiveInteger(config.toolOutputLimit, 20_000, 'toolOutputLimit', where),
+    maxToolCallsPerStep: positiveInteger(config.maxToolCallsPerStep, 64, 'maxToolCallsPerStep', where),
+    maxToolArgumentBytes: positiveInteger(
+      config.maxToolArgumentBytes,
+      1_048_576,
+      'maxToolArgumentBytes',
+      where,
+    ),
     toolErrorBudget: Object.freeze({
       consecutive: positiveInteger(
         config.toolErrorBudget?.consecutive,

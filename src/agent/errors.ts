@@ -52,3 +52,27 @@ export class OutputParseError extends DragomanError {
     });
   }
 }
+
+/**
+ * One model reply asked for more tool calls, or more argument bytes, than the agent allows in a step
+ * (`maxToolCallsPerStep`, `maxToolArgumentBytes`). No tool of that reply ran and nothing was committed.
+ */
+export class StepLimitError extends DragomanError {
+  override name = 'StepLimitError' as const;
+  constructor(
+    readonly limit: 'calls' | 'argument-bytes',
+    readonly actual: number,
+    readonly allowed: number,
+    readonly result: PartialRunResult,
+  ) {
+    const what = limit === 'calls' ? 'tool calls' : 'bytes of tool arguments';
+    const option = limit === 'calls' ? 'maxToolCallsPerStep' : 'maxToolArgumentBytes';
+    super(
+      'tool-budget',
+      `The model asked for ${actual.toLocaleString('en')} ${what} in one step; the limit is ${allowed.toLocaleString('en')}. No tool ran.`,
+      {
+        hint: `Raise ${option} on the agent if this is expected, or ask the model for fewer, smaller calls.`,
+      },
+    );
+  }
+}

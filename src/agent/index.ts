@@ -10,7 +10,7 @@ export type {
   ToolErrorBudget,
 } from './agent.js';
 export { defineAgent } from './define-agent.js';
-export { MaxStepsError, OutputParseError, ToolBudgetError } from './errors.js';
+export { MaxStepsError, OutputParseError, StepLimitError, ToolBudgetError } from './errors.js';
 export type {
   AgentEvent,
   AgentEventEmitter,

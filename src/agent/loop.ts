@@ -1,11 +1,16 @@
 import { AbortError, abortErrorFrom, UserInputError } from '../errors.js';
 import { abortable } from '../models/abortable.js';
 import { messageText } from '../models/message-text.js';
-import type { AssistantMessage, AssistantMeta, Message, ToolCall } from '../models/types.js';
+import type { AssistantMeta, Message, ToolCall } from '../models/types.js';
 import { type ParsedToolCall, parseToolArguments, type RejectedToolCall } from '../tools/parse-arguments.js';
 import type { ToolSet } from '../tools/types.js';
 import type { Agent } from './agent.js';
-import { checkResume, findPendingApprovals } from './approvals.js';
+import {
+  type ApprovalContextBase,
+  checkResume,
+  checkResumedCalls,
+  findPendingApprovals,
+} from './approvals.js';
 import { deprecationWarning } from './deprecation.js';
 import { MaxStepsError, OutputParseError, ToolBudgetError } from './errors.js';
 import type { AgentEvent } from './events.js';
@@ -25,8 +30,10 @@ import {
 import { runEndEvent, stepEndEvent } from './run-events.js';
 import { selectModel } from './select-model.js';
 import { laterStepSettings, mergeSettings } from './settings.js';
+import { checkStepLimits } from './step-limits.js';
 import { toolStep } from './tool-step.js';
-import type { ApprovalDecision, BaseRunOptions, RunInput, RunResult, StepRecord } from './types.js';
+import type { ApprovalDecision, BaseRunOptions, RunInput, RunResult, RunState, StepRecord } from './types.js';
+import { withUniqueToolCallIds } from './unique-call-ids.js';
 import { addUsage } from './usage.js';
 
 /** Run options as the loop sees them (the user context is opaque here). */
@@ -82,7 +89,15 @@ export async function* runLoop(
     };
 
     yield { type: 'run-start', ...base, sessionId, input: inputMessages, resumed: resume !== undefined };
-    let phase = decisions ? await resumedPhase(agent, progress, decisions) : undefined;
+    const approvalBase = {
+      signal: signal ?? new AbortController().signal,
+      sessionId,
+      context: options.context,
+    };
+    let phase =
+      resume && decisions
+        ? await resumedPhase(agent, progress, decisions, resume.resume, approvalBase)
+        : undefined;
     const warnedModels = new Set<string>();
     for (;;) {
       if (phase === undefined) {
@@ -149,7 +164,10 @@ export async function* runLoop(
         // The route and model go into the message, so a stored history keeps follow-ups on their route.
         const meta: AssistantMeta = { ...response.message.meta, model };
         if (route !== undefined) meta.route = route;
-        const message: AssistantMessage = { ...response.message, meta };
+        const message = withUniqueToolCallIds({ ...response.message, meta }, [
+          ...progress.history,
+          ...progress.newMessages,
+        ]);
         progress.newMessages.push(message);
         addUsage(progress.usage, model, response.usage, agent.prices);
         const record: StepRecord = {
@@ -169,7 +187,7 @@ export async function* runLoop(
           yield stepEndEvent(base, record);
           const output =
             agent.output === undefined ? record.text : await finalOutput(agent, record.text, progress);
-          if (progress.sessionId !== undefined) await commitTurn(agent, progress);
+          if (progress.sessionId !== undefined) await commitTurn(agent, progress, signal);
           const result: RunResult<unknown> = {
             ...partialResult(progress),
             status: 'complete',
@@ -179,13 +197,10 @@ export async function* runLoop(
           yield finish(result);
           return result;
         }
+        checkStepLimits(agent, message.toolCalls, () => partialResult(progress));
         const calls = await parseCalls(agent, message.toolCalls);
         const pending = calls.some((call) => call.ok && call.tool.needsApproval)
-          ? await findPendingApprovals(agent, calls, {
-              signal: signal ?? new AbortController().signal,
-              sessionId,
-              context: options.context,
-            })
+          ? await findPendingApprovals(agent, calls, approvalBase)
           : [];
         if (pending.length > 0) {
           for (const request of pending) yield { type: 'tool-approval-request', ...base, step, ...request };
@@ -231,7 +246,7 @@ export async function* runLoop(
             ? 'stop-when'
             : undefined;
       if (stopReason !== undefined) {
-        await commitTurn(agent, progress);
+        await commitTurn(agent, progress, signal);
         const result: RunResult<unknown> = {
           ...partialResult(progress),
           text: outcome.endedWith ?? lastAssistantText(progress.newMessages),
@@ -271,11 +286,13 @@ async function finalOutput(
   return parsed.value;
 }
 
-/** The tool phase of the step a resumed run paused in. */
+/** The tool phase of the step a resumed run paused in, once its calls are proven to be the ones shown. */
 async function resumedPhase(
   agent: Agent<ToolSet, unknown>,
   progress: RunProgress,
   decisions: ReadonlyMap<string, ApprovalDecision>,
+  state: RunState,
+  approvalBase: ApprovalContextBase,
 ): Promise<ToolPhase> {
   const last: Message | undefined = progress.newMessages.at(-1);
   const record = progress.steps.at(-1);
@@ -285,7 +302,9 @@ async function resumedPhase(
       hint: 'Pass result.state from a run whose status was pending-approval, unchanged.',
     });
   }
-  return { record, calls: await parseCalls(agent, last.toolCalls), decisions };
+  const calls = await parseCalls(agent, last.toolCalls);
+  await checkResumedCalls(agent, state, calls, decisions, approvalBase);
+  return { record, calls, decisions };
 }
 
 /** Checks each call's tool and arguments, in call order. */

@@ -119,8 +119,14 @@ export function pausedState(agentName: string, progress: RunProgress, pending: P
 }
 
 /** Appends the completed turn to the session, in one `append()`. Nothing to do without a session. */
-export async function commitTurn(agent: Agent<ToolSet, unknown>, progress: RunProgress): Promise<void> {
-  if (progress.sessionId !== undefined) await agent.memory!.append(progress.sessionId, progress.newMessages);
+export async function commitTurn(
+  agent: Agent<ToolSet, unknown>,
+  progress: RunProgress,
+  signal?: AbortSignal,
+): Promise<void> {
+  if (progress.sessionId === undefined) return;
+  // A store still waiting (for a lock) when the run is aborted stops and stores nothing.
+  await agent.memory!.append(progress.sessionId, progress.newMessages, signal ? { signal } : undefined);
 }
 
 /** Counts a step's failed tool calls; a success resets the streak. True when the budget is spent. */

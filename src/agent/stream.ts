@@ -14,7 +14,8 @@ import type { RunInput, RunResult } from './types.js';
 export interface RunStream<Output, Tools extends ToolSet = ToolSet> extends AsyncIterable<AgentEvent<Tools>> {
   /**
    * The run's result. Resolves when the run ends; if nobody iterates the events, calling it drives the run.
-   * Rejects with the run's error, or an `AbortError` when the consumer stopped iterating early.
+   * Rejects with the run's error, or an `AbortError` when the consumer stopped iterating before `run-end`
+   * (a consumer that stops at `run-end` gets the result).
    */
   result(): Promise<RunResult<Output, Tools>>;
 }
@@ -50,13 +51,29 @@ export function stream<Tools extends ToolSet, Output>(
     }
     started = true;
     let finished = false;
+    const loopOptions = (options ?? {}) as LoopOptions;
+    // The loop is typed for any agent; these events come from this agent's tools.
+    const events = observe(
+      agent.events,
+      runLoop(agent, input, loopOptions, true),
+      loopOptions.onEvent,
+    ) as AsyncGenerator<AgentEvent<Tools>, RunResult<unknown>>;
     try {
-      const loopOptions = (options ?? {}) as LoopOptions;
-      const events = observe(agent.events, runLoop(agent, input, loopOptions, true), loopOptions.onEvent);
-      // The loop is typed for any agent; these events come from this agent's tools.
-      const result = yield* events as AsyncGenerator<AgentEvent<Tools>, RunResult<unknown>>;
-      finished = true;
-      resolveResult(result as RunResult<Output, Tools>);
+      for (;;) {
+        let step = await events.next();
+        // The loop returns its result right after `run-end`: take it before handing `run-end` out, so
+        // a consumer that stops reading at `run-end` still gets the result (the turn is committed by then).
+        const ended = !step.done && step.value.type === 'run-end' ? step.value : undefined;
+        if (ended) step = await events.next();
+        if (step.done) {
+          finished = true;
+          resolveResult(step.value as RunResult<Output, Tools>);
+          if (ended) yield ended;
+          return;
+        }
+        if (ended) yield ended;
+        yield step.value;
+      }
     } catch (error) {
       finished = true;
       rejectResult(error);
@@ -64,6 +81,7 @@ export function stream<Tools extends ToolSet, Output>(
     } finally {
       if (!finished) {
         rejectResult(new AbortError('The stream consumer stopped reading before the run ended.'));
+        await events.return(undefined as never);
       }
     }
   }

@@ -23,13 +23,23 @@ export interface ResumeInput {
 }
 
 /** A human's decision on one tool call. A rejection's `reason` is shown to the model. */
-export type ApprovalDecision = { approved: true } | { approved: false; reason?: string };
+export type ApprovalDecision = ({ approved: true } | { approved: false; reason?: string }) & {
+  /**
+   * The `digest` of the pending call this decision answers, as shown to the person deciding. When given,
+   * the resume is refused unless the call about to run still has exactly that name and those arguments.
+   */
+  digest?: string;
+};
 
 /**
  * A tool call waiting for a human decision; its arguments passed the schema, so `toolName` narrows `args`
  * to that tool's input.
  */
-export type PendingApproval<Tools extends ToolSet = ToolSet> = { toolCallId: string } & ToolInvocation<Tools>;
+export type PendingApproval<Tools extends ToolSet = ToolSet> = {
+  toolCallId: string;
+  /** SHA-256 (hex) of the tool name and arguments: pass it back in the decision to bind it to them. */
+  digest: string;
+} & ToolInvocation<Tools>;
 
 /** Model settings a run may override. `toolChoice` can name one of the agent's tools. */
 export interface RunSettings<Tools extends ToolSet = ToolSet>

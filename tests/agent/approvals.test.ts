@@ -56,7 +56,12 @@ describe('approvals', () => {
     const assistant = result.newMessages[1];
     const transferCall = assistant?.role === 'assistant' ? assistant.toolCalls?.[1] : undefined;
     expect(result.pendingApprovals).toEqual([
-      { toolCallId: transferCall?.id, toolName: 'transfer', args: { amount: 500 } },
+      {
+        toolCallId: transferCall?.id,
+        toolName: 'transfer',
+        args: { amount: 500 },
+        digest: expect.stringMatching(/^[0-9a-f]{64}$/u),
+      },
     ]);
     expect(transferCall?.id).toMatch(/^[A-Za-z0-9]{9}$/);
     expect(transfers).toEqual([]);
