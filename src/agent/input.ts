@@ -15,7 +15,12 @@ export function isResumeInput(input: RunInput): input is ResumeInput {
  */
 export function toInputMessages(input: Exclude<RunInput, ResumeInput>): Message[] {
   if (typeof input === 'string') {
-    if (input.length === 0) throw bad('input', 'The input text is empty.');
+    if (input.trim() === '') {
+      throw bad(
+        'input',
+        `The input text is ${input === '' ? 'empty' : `only whitespace (${JSON.stringify(input)})`}.`,
+      );
+    }
     return [{ role: 'user', content: input }];
   }
   const messages: Message[] = Array.isArray(input) ? [...(input as readonly Message[])] : [input as Message];
@@ -28,8 +33,16 @@ export function toInputMessages(input: Exclude<RunInput, ResumeInput>): Message[
     if (message.role === 'user' && typeof message.content !== 'string' && !Array.isArray(message.content)) {
       throw bad(path, `${path}.content must be a string or an array of text and image parts.`);
     }
+    // A blank user turn asks nothing: the model would answer a question nobody asked, at full price.
+    if (message.role === 'user' && (isBlank(message.content) || message.content.length === 0)) {
+      throw bad(path, `${path} is a user message with no content (empty or only whitespace).`);
+    }
   });
   return messages;
+}
+
+function isBlank(content: unknown): boolean {
+  return typeof content === 'string' && content.trim() === '';
 }
 
 function bad(path: string, message: string): UserInputError {

@@ -490,3 +490,17 @@ describe('run', () => {
     await expect(run(agent, 'x', { session: 's1' })).rejects.toThrow(/session "s1" needs a memory store/);
   });
 });
+
+describe('blank input', () => {
+  it('rejects empty and whitespace-only input before any model call, naming it', async () => {
+    const model = new FakeModel({ steps: [{ text: 'never' }] });
+    const agent = defineAgent({ name: 'blank', model });
+    await expect(run(agent, '')).rejects.toThrow('The input text is empty.');
+    await expect(run(agent, '  \n\t')).rejects.toThrow('The input text is only whitespace ("  \\n\\t").');
+    await expect(run(agent, { role: 'user', content: '   ' })).rejects.toThrow(
+      'input is a user message with no content (empty or only whitespace).',
+    );
+    await expect(run(agent, [{ role: 'user', content: [] }])).rejects.toThrow(/input\[0\] is a user message/);
+    expect(model.requests).toHaveLength(0);
+  });
+});
