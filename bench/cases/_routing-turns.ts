@@ -18,6 +18,9 @@ export function routingTurns(): Record<string, string> {
       'We are planning a family trip to Morocco in the spring and would love some advice on where to stay and eat. ',
     ),
     Chinese: padTo200('我们计划春天去摩洛哥旅行，想请你推荐一些住宿和美食的地方，还有哪些城市值得一去？'),
+    Arabizi: padTo200(
+      'salam khouya, bghit n3ref kifach nwasel l mdina b tomobil, wach kayna chi tri9 9rib? ',
+    ),
   };
 }
 
@@ -50,5 +53,31 @@ export function timeDecisions(
       cpu.push((used.user + used.system) / iterations);
     }
     return { name, cpu: median(cpu), wall: median(wall) };
+  });
+}
+
+/**
+ * Wall µs of single calls of `decide(text)` for each turn, timed one by one after warm-up: the median and
+ * the 99th percentile (the issue's latency targets are on these).
+ */
+export function decisionPercentiles(
+  decide: (text: string) => unknown,
+  turns: Record<string, string>,
+  calls = 5000,
+): Array<{ name: string; median: number; p99: number }> {
+  for (const text of Object.values(turns)) for (let index = 0; index < 2000; index++) decide(text);
+  return Object.entries(turns).map(([name, text]) => {
+    const times = new Float64Array(calls);
+    for (let index = 0; index < calls; index++) {
+      const start = process.hrtime.bigint();
+      decide(text);
+      times[index] = Number(process.hrtime.bigint() - start) / 1000;
+    }
+    times.sort();
+    return {
+      name,
+      median: times[Math.floor(calls / 2)] as number,
+      p99: times[Math.floor(calls * 0.99)] as number,
+    };
   });
 }

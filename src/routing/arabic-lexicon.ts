@@ -14,6 +14,8 @@ export enum Side {
   other = 4,
   /** Persian, Urdu and Pashto share it: evidence against Arabic without naming one of them. */
   shared = 5,
+  /** Malay and its neighbours (Banjar, Acehnese, Minangkabau) in Jawi script. */
+  jawi = 6,
 }
 
 /** Letters (code point, side, weight). Weights: 3 = never Arabic, 1-2 = rare in Arabic, <1 = a tendency. */
@@ -71,9 +73,15 @@ export const LETTER_EVIDENCE: ReadonlyArray<readonly [number, Side, number]> = [
     0x67b, 0x680, 0x67a, 0x67d, 0x67f, 0x684, 0x683, 0x687, 0x68a, 0x68c, 0x68d, 0x68f, 0x699, 0x6a6, 0x6aa,
     0x6b3, 0x6b1, 0x6bb,
   ].map((code) => [code, Side.other, 3] as const),
+  // Jawi (Malay, Banjar, Acehnese): nga ڠ, pa ڤ, nya ڽ, ga ڬ, va ۏ (and ga ݢ, JAWI_GA, outside this block).
+  // No Arabic variety writes them.
+  ...[0x6a0, 0x6a4, 0x6bd, 0x6ac, 0x6cf].map((code) => [code, Side.jawi, 3] as const),
   // Extended Arabic-Indic digits ۰-۹ (Persian, Urdu); Arabic uses ٠-٩.
   ...Array.from({ length: 10 }, (_, digit) => [0x6f0 + digit, Side.shared, 1] as const),
 ];
+
+/** Jawi ga ݢ (U+0762), in the Arabic Supplement block: evidence for {@link Side.jawi}. */
+export const JAWI_GA = 0x762;
 
 /** Weight of one zero-width non-joiner (U+200C), which Persian uses inside words (`می‌خواهم`). */
 export const ZWNJ_WEIGHT = 2;
@@ -113,6 +121,10 @@ const PERSIAN_WORDS =
 const PERSIAN_WEAK = 'به بر';
 const URDU_WORDS = 'اور کے کی کا میں ہے ہیں سے نے کو یہ وہ پر بھی تھا تھی تھے گا گی ہو کر جو لیے کیا ساتھ';
 const PASHTO_WORDS = 'د په چې دې کې ته دا';
+// Malay function words in Jawi spelling that carry no Jawi-only letter (dan, itu, ada, akan, untuk, tidak,
+// dari, boleh, sudah, saya, atau, dalam, kita, kami, mereka, sebuah, semua, ialah, iaitu, oleh, juga).
+const JAWI_WORDS =
+  'دان ايت اد اكن اونتوق تيدق دري بوليه سوده ساي اتاو دالم كيت كامي مريك سبواه سموا اياله ايايت اوليه جوݢ';
 
 /** Function words as `[word, side, weight]`. A word ending in `_` is neutral (listed to document it). */
 export function functionWords(): Array<readonly [string, Side, number]> {
@@ -129,5 +141,6 @@ export function functionWords(): Array<readonly [string, Side, number]> {
   add(PERSIAN_WEAK, Side.persian, 1);
   add(URDU_WORDS, Side.urdu, 2);
   add(PASHTO_WORDS, Side.pashto, 1.5);
+  add(JAWI_WORDS, Side.jawi, 2);
   return entries;
 }

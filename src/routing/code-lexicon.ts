@@ -32,10 +32,32 @@ retourne=1.5 écrire=0.5 écrivez=0.5 implément* fichier=0.7 élément=0.7 él�
 funktion* programm* zeichenkette* ganzzahl* schleife* rückgabe* zurück=0.5 schreibe=0.5 schreiben=0.5
 datei=0.7 elemente=0.7 implementier* wörterbuch=1
 fonksiyon* işlev* dizi=1.5 tamsayı* döndür* kod=2
+funzion* codice=2 stringa* intero* ciclo=0.7 restituisc* função funções funcao código=2 inteiro* retorna=1.5
+functie* programmeer* funkcj* kod=2 tablic*=1 ciąg*=0.7 zwraca*=1 fungsi* kode=2 larik pemrograman hàm=1
+`;
+
+// Technology names: languages, libraries, frameworks, tools, formats. A name alone is a strong hint, not
+// a verdict: the request model weighs it against the rest of the sentence ("spring", "shell", "java").
+const TECHNOLOGY = `
+mysql postgresql postgres sqlite mongodb redis oracle=1 awk sed=1 grep qt=1.5 spring=0.5 kotlin swift=0.7
+scala haskell matlab perl ruby=0.7 rails=0.7 rust=0.7 csharp cpp dotnet asp linq hibernate jquery ajax angular
+vue=1 webpack nginx apache=0.7 tomcat jvm jdk gradle maven cocoa xcode ios=1 android=1.5 wpf winforms xaml
+opengl cuda tensorflow pytorch keras sklearn scipy matplotlib excel=0.7 vba macro*=1 wordpress=1.5 drupal
+magento sharepoint svn eclipse intellij netbeans emacs vim makefile cmake gcc clang llvm jsp servlet* jdbc
+odbc orm sqlalchemy graphql restful soap=0.5 oauth jwt ssl=1 tls=1 tcp=1 udp=1 socket*=1.5 thread*=1 mutex
+multithread* regular=0.3 expression=0.5 htaccess cron crontab ssh=1.5 powershell cmd=1 terminal=0.7 unix=1.5
+sudo chmod chown xargs gzip localhost dll=1.5 exe=1 yarn conda virtualenv latex=1.5 markdown=1 xpath xslt
+dom=1 jsx iframe div=1 href plugin*=1 widget*=1 controller*=1 viewmodel mvc injection=0.5 deploy*=1
+server=0.7 linker segfault malloc pointer*=1.5 recursion compiler stl=1 template*=0.5 generic*=0.7 enum*
+namespace* interface=0.7 inheritance=1 polymorphism=1.5 constructor*=1.5 getter* setter* bytecode lua
+fortran cobol pascal=0.5 delphi assembly=0.7 verilog vhdl arduino raspberry=0.5 django flask fastapi express=0.3
+nodejs deno laravel symfony codeigniter rails spark=0.5 hadoop kafka elasticsearch firebase aws=1.5 azure=1
+gcp heroku vercel terraform ansible jenkins webhook* cookie*=0.3 session*=0.5 cache*=1 heap=1 stack=0.7
+queue=1 hashmap hashtable linkedlist bst xml json yaml toml csv=1.5 sdk=1.5 ide=1 gui=1 ui=0.7 ux=0.5
 `;
 
 const CYRILLIC = `
-функци* программ* код=2 кода=2 коде=2 коду=2 список=1 списк*=1 строк*=1 регуляр*=1.5 параметр*=1.5 преобраз*=0.5 удал*=0.3 получить=0.3 сортиров*=1.5
+функци* функці* програм* программ* код=2 кода=2 коде=2 коду=2 список=1 списк*=1 строк*=1 регуляр*=1.5 параметр*=1.5 преобраз*=0.5 удал*=0.3 получить=0.3 сортиров*=1.5
 ключ*=0.5 значени*=0.5 символ*=1
 массив* элемент*=0.7 словар*=1 питон* цикл*=1.5 переменн*=1.5 файл*=0.7 класс*=0.5 вернуть=1 возвращ*=1.5
 напиш*=0.5 реализ*=1.5 сортир*=1.5 отсортир*=1.5 скрипт* ошибк*=1 целых=0.7 целое=0.7 числ*=0.5 как=0.3
@@ -86,7 +108,7 @@ function parse(list: string): CodeTerm[] {
 
 /** Terms matched per word (Latin, Cyrillic, Arabic-script, Indic scripts). */
 export function wordTerms(): CodeTerm[] {
-  return [...parse(LATIN), ...parse(CYRILLIC), ...parse(ARABIC), ...parse(INDIC)];
+  return [...parse(LATIN), ...parse(TECHNOLOGY), ...parse(CYRILLIC), ...parse(ARABIC), ...parse(INDIC)];
 }
 
 /** Terms matched as substrings of CJK runs. */

@@ -5,6 +5,7 @@ import { createMistral } from '../models/mistral/index.js';
 import type { Message, Model, ModelLister, ModelProvider } from '../models/types.js';
 import { decideRoute, type PolicyConfig, type RouteModelFacts } from './decide-route.js';
 import { type LanguageDetector, scriptLanguageDetector } from './language-detector.js';
+import { DEFAULT_THRESHOLDS, type RequestThresholds } from './request-model/model-route.js';
 import type { RouteRule } from './route-rule.js';
 import {
   DEFAULT_ROUTES,
@@ -38,6 +39,12 @@ export interface RouterOptions {
    * facts are used and no retry is made). `manual`: call `catalog.refresh()` yourself. @default 'lazy'
    */
   refresh?: 'lazy' | 'manual';
+  /**
+   * Thresholds of the request model (each a probability in (0, 1)): `code` for coding requests,
+   * `arabic` for Arabic-script text, `arabizi` for Arabic in Latin letters. Unset fields keep the
+   * defaults (0.4, 0.4, 0.5); see docs/routing.md for the trade-offs.
+   */
+  thresholds?: Partial<RequestThresholds>;
 }
 
 /** A {@link Router} that also exposes its catalog and the last refresh failure. */
@@ -91,6 +98,7 @@ export function createRouter(options: RouterOptions = {}): DefaultRouter {
   const rules = options.rules ?? [];
   for (const [index, rule] of rules.entries()) checkRule(rule, index, targets);
   const detector = options.detector ?? scriptLanguageDetector;
+  const thresholds = checkThresholds(options.thresholds);
 
   const resolveAll = (): Map<RouteName, ResolvedTarget> => {
     const resolved = new Map<RouteName, ResolvedTarget>();
@@ -113,6 +121,7 @@ export function createRouter(options: RouterOptions = {}): DefaultRouter {
     routes: resolved as ReadonlyMap<RouteName, RouteModelFacts>,
     rules,
     detector,
+    thresholds,
   });
 
   const models = new Map<string, Model>();
@@ -196,4 +205,25 @@ function checkRule(rule: RouteRule, index: number, targets: ReadonlyMap<RouteNam
       hint: 'Give it languages, keywords, pattern or test.',
     });
   }
+}
+
+function checkThresholds(given: Partial<RequestThresholds> | undefined): RequestThresholds {
+  const thresholds = { ...DEFAULT_THRESHOLDS };
+  for (const [key, value] of Object.entries(given ?? {})) {
+    if (!(key in DEFAULT_THRESHOLDS)) {
+      throw new UserInputError('invalid-config', `thresholds.${key} is not a threshold.`, {
+        path: `thresholds.${key}`,
+        hint: 'Use code, arabic or arabizi.',
+      });
+    }
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !(value > 0 && value < 1)) {
+      throw new UserInputError('invalid-config', `thresholds.${key} is ${String(value)}.`, {
+        path: `thresholds.${key}`,
+        hint: `Use a probability between 0 and 1 (exclusive); the default is ${DEFAULT_THRESHOLDS[key as keyof RequestThresholds]}.`,
+      });
+    }
+    thresholds[key as keyof RequestThresholds] = value;
+  }
+  return thresholds;
 }

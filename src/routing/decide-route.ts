@@ -1,6 +1,7 @@
 import type { Message, ModelCapabilities } from '../models/types.js';
-import { analyzeTurn } from './analyze-turn.js';
+import { analyzeTurnDetails, type TurnAnalysis } from './analyze-turn.js';
 import type { LanguageDetector } from './language-detector.js';
+import type { RequestThresholds } from './request-model/model-route.js';
 import { firstMatchingRule, type RouteRule } from './route-rule.js';
 import type { RouteDecision, RouteName, RouteSignals } from './types.js';
 
@@ -18,6 +19,8 @@ export interface PolicyConfig {
   routes: ReadonlyMap<RouteName, RouteModelFacts>;
   rules: readonly RouteRule[];
   detector: LanguageDetector;
+  /** Thresholds of the request model. @default DEFAULT_THRESHOLDS */
+  thresholds?: RequestThresholds;
 }
 
 /** One turn to route. */
@@ -38,16 +41,25 @@ export interface PolicyInput {
  * lists what was skipped and why.
  */
 export function decideRoute(input: PolicyInput, config: PolicyConfig): RouteDecision {
-  const signals = analyzeTurn(input);
-  const wanted = preferredRoute(input, signals, config);
-  return applyCapabilities(wanted.route, wanted.reason, signals, config);
+  return decideWithAnalysis(input, config).decision;
+}
+
+/** {@link decideRoute}, also returning the turn's analysis (for `explain()`'s evidence). */
+export function decideWithAnalysis(
+  input: PolicyInput,
+  config: PolicyConfig,
+): { decision: RouteDecision; analysis: TurnAnalysis } {
+  const analysis = analyzeTurnDetails(input, config.thresholds);
+  const wanted = preferredRoute(input, analysis, config);
+  return { decision: applyCapabilities(wanted.route, wanted.reason, analysis.signals, config), analysis };
 }
 
 function preferredRoute(
   input: PolicyInput,
-  signals: RouteSignals,
+  analysis: TurnAnalysis,
   config: PolicyConfig,
 ): { route: RouteName; reason: string } {
+  const { signals, model } = analysis;
   const has = (route: RouteName) => config.routes.has(route);
   if (signals.followUp && signals.images === 0 && input.previousRoute && has(input.previousRoute)) {
     return { route: input.previousRoute, reason: 'short follow-up: keeps the previous route' };
@@ -61,19 +73,28 @@ function preferredRoute(
   if (signals.images > 0) {
     return { route: 'general', reason: `turn has ${signals.images} image(s); general is the vision route` };
   }
-  if (signals.codeScore >= 0.5 && has('code')) {
-    return { route: 'code', reason: `coding task (code score ${signals.codeScore.toFixed(2)})` };
+  if (model.route === 'code' && has('code')) {
+    return { route: 'code', reason: `coding request (code ${analysis.request.code.toFixed(2)})` };
   }
   const arabicShare = (signals.scripts.arabic ?? 0).toFixed(2);
-  if (signals.arabicScriptLanguage === 'ar' && has('arabic')) {
-    return { route: 'arabic', reason: `turn is Arabic (ar, ${arabicShare} Arabic script)` };
+  const arabicScore = model.arabicScore.toFixed(2);
+  if (model.arabic && has('arabic')) {
+    return model.script === 'latin'
+      ? { route: 'arabic', reason: `turn is Arabizi (Arabic in Latin letters, arabic ${arabicScore})` }
+      : {
+          route: 'arabic',
+          reason: `turn is Arabic (ar, ${arabicShare} Arabic script, arabic ${arabicScore})`,
+        };
   }
   if (signals.arabicScriptLanguage !== undefined && signals.arabicScriptLanguage !== 'ar') {
     const language =
       signals.arabicScriptLanguage === 'other' ? 'another language' : signals.arabicScriptLanguage;
     return { route: 'general', reason: `Arabic script (${arabicShare}) but ${language}, not Arabic` };
   }
-  return { route: 'general', reason: 'no image, coding or Arabic signal' };
+  return {
+    route: 'general',
+    reason: `no image, coding or Arabic signal (code ${signals.codeScore.toFixed(2)})`,
+  };
 }
 
 function missingCapability(

@@ -11,9 +11,16 @@ export interface RouteSignals {
   /** Letters in the turn by script, as shares of all letters (0..1), e.g. `{ arabic: 0.93, latin: 0.07 }`. */
   scripts: Record<string, number>;
   /** The language the Arabic-script discriminator chose, when the turn is mostly Arabic script. */
-  arabicScriptLanguage?: 'ar' | 'fa' | 'ur' | 'ps' | 'other';
-  /** Confidence (0..1) that the turn is a coding task. */
+  arabicScriptLanguage?: 'ar' | 'fa' | 'ur' | 'ps' | 'ms' | 'other';
+  /** The request model's probability (0..1) that the turn is a coding request. */
   codeScore: number;
+  /**
+   * How Arabic the turn is, coding aside: P(arabic) / (P(arabic) + P(general)) from the request model.
+   * Absent in signals made by hand.
+   */
+  arabicScore?: number;
+  /** True when the turn is Arabizi (Arabic in Latin letters) the model is confident about. */
+  arabizi?: boolean;
   /** True when the turn is a short follow-up ("ok", "thanks", a number, an emoji). */
   followUp: boolean;
   /** True when the agent has tools, so the route's model must support function calling. */

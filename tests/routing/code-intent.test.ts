@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { detectCodeIntent } from '../../src/routing/detect-code.js';
+import { detectCodeIntent } from '../../src/routing/code-intent.js';
 
 // Turns written for these tests (not taken from the evaluation set).
 describe('detectCodeIntent', () => {

@@ -1,4 +1,4 @@
-import { type ArabicScriptGuess, detectArabicScript } from './detect-arabic.js';
+import { type ArabicScriptGuess, detectArabicScript } from './arabic-script-language.js';
 import { countScripts, type ScriptCounts } from './detect-script.js';
 
 /** Share of letters that must be Arabic script before the discriminator is asked. */

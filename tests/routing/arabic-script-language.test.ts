@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { detectArabicScript } from '../../src/routing/detect-arabic.js';
-import { isArabicText, languageEvidence } from '../../src/routing/is-arabic.js';
+import { detectArabicScript } from '../../src/routing/arabic-script-language.js';
+import { isArabicText, languageEvidence } from '../../src/routing/language-evidence.js';
 
 // Sentences written for these tests (not taken from the evaluation set).
 describe('detectArabicScript', () => {

@@ -2,6 +2,7 @@ import {
   ARTICLE_WEIGHT,
   dampCount,
   functionWords,
+  JAWI_GA,
   LETTER_EVIDENCE,
   NEGATION_WEIGHT,
   Side,
@@ -9,8 +10,11 @@ import {
 } from './arabic-lexicon.js';
 import { HASH_START, hashStep, hashWord } from './word-hash.js';
 
-/** The languages the discriminator names. `other` covers Uyghur, Kurdish, Sindhi and texts without evidence. */
-export type ArabicScriptLanguage = 'ar' | 'fa' | 'ur' | 'ps' | 'other';
+/**
+ * The languages the discriminator names: `ms` is Malay (and its neighbours) in Jawi script; `other` covers
+ * Uyghur, Kurdish, Sindhi and texts without evidence.
+ */
+export type ArabicScriptLanguage = 'ar' | 'fa' | 'ur' | 'ps' | 'ms' | 'other';
 
 /** The discriminator's answer for one text. */
 export interface ArabicScriptGuess {
@@ -21,7 +25,7 @@ export interface ArabicScriptGuess {
   evidence: number;
 }
 
-const SIDES = 6;
+const SIDES = 7;
 // Letter evidence indexed by code point - 0x600 (the Arabic block). Built once; read-only afterwards.
 const LETTER_SIDE = new Int8Array(256).fill(-1);
 const LETTER_WEIGHT = new Float32Array(256);
@@ -57,7 +61,15 @@ function isWordLetter(code: number): boolean {
  * article ال are weighed; the side with more evidence wins, and a text with none is not called Arabic.
  */
 export function detectArabicScript(text: string, threshold = 0): ArabicScriptGuess {
-  const score = [0, 0, 0, 0, 0, 0];
+  return decide(arabicScriptEvidence(text), threshold);
+}
+
+/**
+ * The evidence behind {@link detectArabicScript}, by side (indexed by `Side`: Arabic, Persian, Urdu,
+ * Pashto, other, shared, Jawi). The request model reads these as features.
+ */
+export function arabicScriptEvidence(text: string): number[] {
+  const score = [0, 0, 0, 0, 0, 0, 0];
   const add = (side: number, weight: number) => {
     score[side] = (score[side] as number) + weight;
   };
@@ -93,6 +105,8 @@ export function detectArabicScript(text: string, threshold = 0): ArabicScriptGue
       letters[code - 0x600] = (letters[code - 0x600] as number) + 1;
     } else if (code === 0x200c) {
       add(Side.persian, ZWNJ_WEIGHT);
+    } else if (code === JAWI_GA) {
+      add(Side.jawi, 3);
     } else if ((code >= 0x750 && code <= 0x77f) || (code >= 0x8a0 && code <= 0x8ff)) {
       add(Side.other, 1);
     }
@@ -115,15 +129,21 @@ export function detectArabicScript(text: string, threshold = 0): ArabicScriptGue
     const side = LETTER_SIDE[offset] as number;
     if (count > 0 && side >= 0) add(side, (LETTER_WEIGHT[offset] as number) * dampCount(count));
   }
-  return decide(score, threshold);
+  return score;
 }
 
 const NAMED_SIDES: ReadonlyArray<readonly [Side, ArabicScriptLanguage]> = [
   [Side.persian, 'fa'],
   [Side.urdu, 'ur'],
   [Side.pashto, 'ps'],
+  [Side.jawi, 'ms'],
   [Side.other, 'other'],
 ];
+
+/** The discriminator's guess from {@link arabicScriptEvidence}'s side scores. */
+export function guessFromEvidence(score: number[], threshold = 0): ArabicScriptGuess {
+  return decide(score, threshold);
+}
 
 function decide(score: number[], threshold: number): ArabicScriptGuess {
   const arabic = score[Side.arabic] as number;
