@@ -37,7 +37,8 @@ export type DragomanErrorCode =
   | 'aborted'
   | 'conflict'
   | 'empty-queue'
-  | 'mcp';
+  | 'mcp'
+  | 'session-conflict';
 
 /** Options shared by every dragoman error. */
 export interface DragomanErrorOptions {
@@ -151,4 +152,23 @@ export class AbortError extends DragomanError {
 /** Turns an aborted signal into an {@link AbortError} carrying the signal's reason. */
 export function abortErrorFrom(signal: AbortSignal, what = 'The run'): AbortError {
   return new AbortError(`${what} was aborted.`, { cause: signal.reason });
+}
+
+/**
+ * A turn was computed from a session history that changed before it could be committed (another instance
+ * committed first). Nothing of the turn was stored. Stores that commit conditionally (`RedisStore`) throw it;
+ * run again on the new history, or let the durable worker do it (it retries on conflict).
+ */
+export class SessionConflictError extends DragomanError {
+  override name = 'SessionConflictError' as const;
+  /** The session whose history moved on. */
+  readonly sessionId: string;
+  constructor(sessionId: string, message?: string) {
+    super(
+      'session-conflict',
+      message ?? `Session "${sessionId}" changed while this turn was computed; the turn was not committed.`,
+      { hint: 'Run the turn again on the new history (the durable run worker does this for you).' },
+    );
+    this.sessionId = sessionId;
+  }
 }

@@ -68,7 +68,7 @@ export async function* runLoop(
   const signal = controller?.signal;
   const resume = isResumeInput(input) ? input : undefined;
   const clock = performance.now();
-  const base = { runId: resume?.resume.runId ?? crypto.randomUUID(), agent: agent.name };
+  const base = { runId: resume?.resume.runId ?? checkedRunId(options.runId), agent: agent.name };
   let settled = false;
   try {
     const decisions = resume && checkResume(agent, resume.resume, resume.approvals, options.session);
@@ -315,4 +315,14 @@ async function parseCalls(
   const calls: Array<ParsedToolCall | RejectedToolCall> = [];
   for (const call of toolCalls) calls.push(await parseToolArguments(call, agent.tools));
   return calls;
+}
+
+/** The `runId` option when it is a usable id, a random UUID when absent; a `UserInputError` otherwise. */
+function checkedRunId(runId: unknown): string {
+  if (runId === undefined) return crypto.randomUUID();
+  if (typeof runId === 'string' && runId.length > 0 && runId.length <= 200) return runId;
+  throw new UserInputError('invalid-input', `Run option runId ${JSON.stringify(runId)} is not a usable id.`, {
+    path: 'runId',
+    hint: 'Pass a non-empty string of at most 200 characters, or omit it for a random id.',
+  });
 }

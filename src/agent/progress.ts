@@ -1,4 +1,5 @@
 import { UserInputError } from '../errors.js';
+import type { MemoryStore } from '../memory/types.js';
 import { abortable } from '../models/abortable.js';
 import { costOf } from '../models/catalog/cost.js';
 import { messageText } from '../models/message-text.js';
@@ -24,6 +25,8 @@ export interface RunProgress {
   sessionId: string | undefined;
   /** Messages before this run (from memory, the paused state, or nothing). */
   history: Message[];
+  /** The session revision `history` was read at, from a store with `loadRevision` (else undefined). */
+  revision: string | undefined;
   /** This run's messages, the input turn included. */
   newMessages: Message[];
   steps: StepRecord[];
@@ -59,16 +62,15 @@ export async function startProgress(
     );
   }
   const inputMessages = saved ? [] : toInputMessages(input as Exclude<RunInput, ResumeInput>);
-  const history =
-    sessionId !== undefined
-      ? await (signal
-          ? abortable(agent.memory!.load(sessionId), signal, 'The run (loading its session)')
-          : agent.memory!.load(sessionId))
-      : (saved?.history ?? []);
+  const loaded = sessionId !== undefined ? loadSession(agent.memory!, sessionId) : undefined;
+  const { messages: history, revision } = loaded
+    ? await (signal ? abortable(loaded, signal, 'The run (loading its session)') : loaded)
+    : { messages: saved?.history ?? [], revision: undefined };
   const progress: RunProgress = {
     runId,
     sessionId,
     history,
+    revision,
     newMessages: saved ? [...saved.newMessages] : inputMessages,
     steps: saved ? saved.steps.map((step) => ({ ...step, toolCalls: [...step.toolCalls] })) : [],
     // A state saved before usage carried a cost gets one, priced now.
@@ -118,15 +120,33 @@ export function pausedState(agentName: string, progress: RunProgress, pending: P
   };
 }
 
-/** Appends the completed turn to the session, in one `append()`. Nothing to do without a session. */
+/** The session's history, with its revision when the store can commit conditionally. */
+async function loadSession(
+  memory: MemoryStore,
+  sessionId: string,
+): Promise<{ messages: Message[]; revision: string | undefined }> {
+  if (memory.loadRevision && memory.commit) return memory.loadRevision(sessionId);
+  return { messages: await memory.load(sessionId), revision: undefined };
+}
+
+/**
+ * Commits the completed turn to the session in one call: `commit()` onto the revision the history was read
+ * at (idempotent by run id) when the store supports it, else `append()`. Nothing to do without a session.
+ */
 export async function commitTurn(
   agent: Agent<ToolSet, unknown>,
   progress: RunProgress,
   signal?: AbortSignal,
 ): Promise<void> {
-  if (progress.sessionId === undefined) return;
-  // A store still waiting (for a lock) when the run is aborted stops and stores nothing.
-  await agent.memory!.append(progress.sessionId, progress.newMessages, signal ? { signal } : undefined);
+  const { sessionId, revision } = progress;
+  if (sessionId === undefined) return;
+  const memory = agent.memory!;
+  if (revision !== undefined && memory.commit) {
+    await memory.commit(sessionId, progress.newMessages, { revision, turnId: progress.runId });
+  } else {
+    // A store still waiting (for a lock) when the run is aborted stops and stores nothing.
+    await memory.append(sessionId, progress.newMessages, signal ? { signal } : undefined);
+  }
 }
 
 /** Counts a step's failed tool calls; a success resets the streak. True when the budget is spent. */

@@ -157,5 +157,6 @@ async function runOne(
     context: input.context,
     agentName: agent.name,
     onProgress,
+    runId: input.runId,
   });
 }

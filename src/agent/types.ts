@@ -78,6 +78,11 @@ export interface BaseRunOptions<Tools extends ToolSet = ToolSet> {
    * await run(agent, input, { onEvent: (event) => event.type === 'tool-progress' && log(event.message) });
    */
   onEvent?: (event: AgentEvent<Tools>) => void;
+  /**
+   * The run's id (default: a random UUID; a resumed run keeps its own). Give a stable one, such as a job id,
+   * so a retried run commits its turn only once and tools see the same idempotency keys.
+   */
+  runId?: string;
 }
 
 /** Options of one run; `context` is required when the agent's tools declare a context type. */

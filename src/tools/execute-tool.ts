@@ -18,6 +18,8 @@ export interface ExecuteToolOptions {
   agentName: string;
   /** Receives the tool's `reportProgress` calls, already checked, until the call finishes. */
   onProgress?: (progress: ToolProgress) => void;
+  /** The run's id, for `context.runId` and `context.idempotencyKey`. */
+  runId?: string;
 }
 
 /** The result of running one tool call: the text for the model, and whether it reports a failure. */
@@ -63,6 +65,10 @@ export async function executeTool(parsed: ParsedToolCall, options: ExecuteToolOp
     },
   };
   let finished = false;
+  if (options.runId !== undefined) {
+    context.runId = options.runId;
+    context.idempotencyKey = `${options.runId}:${call.id}`;
+  }
   let returned: unknown;
   let pending: boolean;
   try {

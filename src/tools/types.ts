@@ -45,6 +45,13 @@ export interface ToolContext<Context = unknown> {
    * context.reportProgress({ message: `Indexed ${done} of ${total} files`, fraction: done / total });
    */
   reportProgress(progress: ToolProgress): void;
+  /** The run's id (set whenever the tool runs inside a run). */
+  runId?: string;
+  /**
+   * `<runId>:<toolCallId>`, set inside a run: the same for every execution of this call (a resumed or
+   * retried run with a stable `runId`). Pass it to services that deduplicate requests (payments, emails).
+   */
+  idempotencyKey?: string;
 }
 
 /** What a tool reports while it works. */
