@@ -80,6 +80,7 @@ export async function typecheckSnippets(
       dragoman: ['src/index.ts'],
       'dragoman/testing': ['src/testing/index.ts'],
       'dragoman/otel': ['src/otel/index.ts'],
+      'dragoman/redis': ['src/redis/index.ts'],
     },
     allowImportingTsExtensions: true,
   };

@@ -24,3 +24,15 @@ export function sessionKeys(prefix: string, sessionId: string): SessionKeys {
 export function sessionIndexKey(prefix: string): string {
   return `${prefix}sessions`;
 }
+
+/** The keys of one durable run: its record (a hash) and its event stream. */
+export interface RunKeys {
+  record: string;
+  events: string;
+}
+
+/** The keys of run `runId` under `prefix` (one hash tag, so a script may touch both). */
+export function runKeys(prefix: string, runId: string): RunKeys {
+  const base = `${prefix}run:{${runId}}`;
+  return { record: base, events: `${base}:events` };
+}
