@@ -10,6 +10,8 @@ export default defineConfig({
     'mcp/index': 'src/mcp/index.ts',
     // dragoman/otel: @opentelemetry/api is an optional peer dependency, external to the bundle.
     'otel/index': 'src/otel/index.ts',
+    // dragoman/web: web-standard only (Request, Response, ReadableStream); no dependencies.
+    'web/index': 'src/web/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

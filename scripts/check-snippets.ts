@@ -81,6 +81,7 @@ export async function typecheckSnippets(
       'dragoman/testing': ['src/testing/index.ts'],
       'dragoman/otel': ['src/otel/index.ts'],
       'dragoman/redis': ['src/redis/index.ts'],
+      'dragoman/web': ['src/web/index.ts'],
     },
     allowImportingTsExtensions: true,
   };

@@ -10,23 +10,18 @@
  * @module
  */
 import { pathToFileURL } from 'node:url';
-import { createRouter, defineAgent, isArabicText, JsonlFileStore, stream } from '../../src/index.js';
+import { JsonlFileStore, stream } from '../../src/index.js';
 import { connectBackend } from '../shared/backend.js';
 import { createLineReader, type ExampleIO, runAsScript } from '../shared/io.js';
 import { renderEvents } from '../shared/render-events.js';
 import { oneLine } from '../shared/terminal.js';
 import { formatUsageSummary } from '../shared/usage-summary.js';
+import { createArabicAssistant } from './agent.js';
 import { ARABIC_USAGE, readArabicArguments } from './arguments.js';
 import { arabicDigitsOutsideIsolates, isolateLeftToRightRuns } from './bidi.js';
-import { convertDateTool } from './date-tool.js';
-import { withLanguagePrefix } from './language-prefix.js';
 import { arabicScript, demoTurns } from './script.js';
 
-const INSTRUCTIONS = `أنت مساعد ودود يجيب باللغة العربية الفصحى المبسطة. إذا كتب المستخدم بلغة أخرى فأجب بلغته.
-استخدم أداة convert_date لتحويل التواريخ بين التقويمين الهجري والميلادي ولا تخمّن التواريخ.`;
-
-/** The start of an Arabic answer the model must continue when it drifts into another language. */
-export const ARABIC_PREFIX = 'بالعربية: ';
+export { ARABIC_PREFIX } from './agent.js';
 
 /** Runs the Arabic assistant; returns the process exit code. */
 export async function main(args: readonly string[], io: ExampleIO): Promise<number> {
@@ -50,22 +45,13 @@ export async function main(args: readonly string[], io: ExampleIO): Promise<numb
         ? `Resuming session "${session}" (${earlier.length} earlier messages in ${values.memory}).\n`
         : `New session "${session}", stored in ${values.memory}.\n`,
     );
-    // Saba (the Arabic route's model) was retired on 2025-09-30; Mistral names Small 4 as its replacement.
-    const arabicModel = withLanguagePrefix(backend.provider('mistral-small-latest'), {
-      prefix: ARABIC_PREFIX,
-      accepts: isArabicText,
+    const agent = createArabicAssistant({
+      provider: backend.provider,
+      memory,
       onDrift: (text) =>
         io.stdout.write(
           `[prefix] the answer began in another language ("${oneLine(text, 40)}"); asking again with an Arabic prefix\n`,
         ),
-    });
-    const router = createRouter({ provider: backend.provider, routes: { arabic: arabicModel } });
-    const agent = defineAgent({
-      name: 'arabic-assistant',
-      instructions: INSTRUCTIONS,
-      router,
-      memory,
-      tools: { convert_date: convertDateTool },
     });
     // --digits arabic: print digits in Arabic text as ٠–٩ (code and Latin runs keep theirs).
     const formatLine = (text: string) =>
