@@ -1,5 +1,6 @@
 import type { AgentEvent } from '../agent/events.js';
 import { isDragomanError } from '../errors.js';
+import { dataChunk } from './data-chunks.js';
 import type { DragomanMessageMetadata, UIMessageChunk } from './types.js';
 
 /** Options of {@link createChunkEncoder}. */
@@ -75,38 +76,19 @@ export function createChunkEncoder(options: ChunkEncoderOptions = {}): ChunkEnco
         break;
       }
       case 'route-select':
-        enterStep(chunks, event.step);
-        chunks.push({
-          type: 'data-route',
-          id: `route-${event.step}`,
-          data: { step: event.step, ...event.decision },
-        });
-        break;
       case 'model-substituted':
-        enterStep(chunks, event.step);
-        chunks.push({
-          type: 'data-model-substituted',
-          id: `model-substituted-${event.step}`,
-          data: { step: event.step, ...event.substitution },
-        });
-        break;
-      case 'model-deprecated':
-        chunks.push({
-          type: 'data-model-deprecated',
-          id: `model-deprecated-${event.step}`,
-          data: { step: event.step, ...event.warning },
-        });
-        break;
       case 'context-trim':
         enterStep(chunks, event.step);
-        chunks.push({
-          type: 'data-context-trim',
-          id: `context-trim-${event.step}`,
-          data: { step: event.step, ...event.report },
-        });
+        chunks.push(dataChunk(event, errorText));
+        break;
+      case 'model-deprecated':
+      case 'model-retry':
+      case 'tool-progress':
+        chunks.push(dataChunk(event, errorText));
         break;
       case 'step-start':
         enterStep(chunks, event.step);
+        lastRoute = { route: event.route, model: event.model };
         break;
       case 'text-delta':
         if (event.text === '') break;
@@ -141,22 +123,7 @@ export function createChunkEncoder(options: ChunkEncoderOptions = {}): ChunkEnco
       case 'step-end':
         closeText(chunks);
         lastRoute = { route: event.route, model: event.model };
-        chunks.push(
-          {
-            type: 'data-step',
-            id: `step-${event.step}`,
-            data: {
-              step: event.step,
-              model: event.model,
-              route: event.route,
-              finishReason: event.finishReason,
-              usage: event.usage,
-              toolCalls: event.toolCalls,
-              durationMs: event.durationMs,
-            },
-          },
-          { type: 'finish-step' },
-        );
+        chunks.push(dataChunk(event, errorText), { type: 'finish-step' });
         openStep = undefined;
         break;
       case 'run-end':
@@ -177,11 +144,14 @@ export function createChunkEncoder(options: ChunkEncoderOptions = {}): ChunkEnco
           },
         });
         break;
-      // ADAPTER POINT (issue 17): a `tool-progress` event maps here to a `data-tool-progress` part whose id
-      // is the tool call id, so each update replaces the last one in the UI. Not on main yet.
+      // The run's error ends the message through fail(), when the iteration throws.
+      case 'model-call-end':
       case 'run-error':
       case 'listener-error':
         break;
+      default:
+        // A new event type must be mapped (or listed above) before this compiles.
+        return unmapped(event);
     }
     return chunks;
   }
@@ -200,6 +170,10 @@ export function createChunkEncoder(options: ChunkEncoderOptions = {}): ChunkEnco
   }
 
   return { encode, fail };
+}
+
+function unmapped(event: never): never {
+  throw new Error(`No protocol mapping for event ${JSON.stringify(event)}.`);
 }
 
 function isAbort(error: unknown): boolean {

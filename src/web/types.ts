@@ -1,4 +1,4 @@
-import type { ContextTrimReport } from '../memory/types.js';
+import type { ContextTrimReport } from '../context/types.js';
 import type { UsageCost } from '../models/catalog/cost.js';
 import type { ModelDeprecationWarning } from '../models/catalog/index.js';
 import type { FinishReason, Usage } from '../models/types.js';
@@ -18,6 +18,10 @@ export type DragomanDataParts = {
   'model-deprecated': { step: number } & ModelDeprecationWarning;
   /** The context manager dropped, shortened or summarized messages to fit the window. */
   'context-trim': { step: number } & ContextTrimReport;
+  /** A model call failed and is retried after `delayMs`; `error` says why (no secrets). */
+  'model-retry': { step: number; model: string; retry: number; delayMs: number; error: string };
+  /** A running tool reported progress; the part's id is the tool call id, so each update replaces the last. */
+  'tool-progress': { step: number; toolCallId: string; toolName: string; message: string; fraction?: number };
   /** One model call ended: which model and route answered, and what it used. */
   step: {
     step: number;
