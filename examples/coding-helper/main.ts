@@ -28,7 +28,7 @@ import { workspaceTools } from '../../src/tools/builtin/index.js';
 import { connectBackend } from '../shared/backend.js';
 import { createLineReader, type ExampleIO, type LineReader, runAsScript } from '../shared/io.js';
 import { renderEvents } from '../shared/render-events.js';
-import { oneLine } from '../shared/terminal.js';
+import { formatApprovalPrompt } from '../shared/terminal.js';
 import { formatUsageSummary } from '../shared/usage-summary.js';
 import { readCodingArguments } from './arguments.js';
 import { fimTool } from './fim.js';
@@ -104,9 +104,7 @@ async function askApprovals(
 ): Promise<Record<string, ApprovalDecision>> {
   const approvals: Record<string, ApprovalDecision> = {};
   for (const call of pending) {
-    const answer = await reader.ask(
-      `? Allow ${call.toolName} ${oneLine(JSON.stringify(call.args), 80)} [y/N] `,
-    );
+    const answer = await reader.ask(formatApprovalPrompt(call.toolName, call.args));
     approvals[call.toolCallId] = /^y(es)?$/iu.test(answer?.trim() ?? '')
       ? { approved: true }
       : { approved: false, reason: 'The user declined this call.' };

@@ -1,6 +1,6 @@
 import type { AgentEvent } from '../../src/index.js';
 import type { ExampleIO } from './io.js';
-import { createSpinner, formatToolCall, formatToolResult, oneLine } from './terminal.js';
+import { createSpinner, formatToolCall, formatToolResult, oneLine, visibleText } from './terminal.js';
 
 /** Options of {@link renderEvents}. */
 export interface RenderOptions {
@@ -29,7 +29,9 @@ export async function renderEvents(
   const flush = (all: boolean) => {
     const cut = all ? pending.length : pending.lastIndexOf('\n') + 1;
     if (cut === 0) return;
-    out(options.transformText ? options.transformText(pending.slice(0, cut)) : pending.slice(0, cut));
+    // The model's text is printed as it streams: its control characters are made visible first.
+    const text = visibleText(pending.slice(0, cut));
+    out(options.transformText ? options.transformText(text) : text);
     pending = pending.slice(cut);
   };
   const newLine = () => {

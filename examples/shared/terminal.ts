@@ -31,9 +31,40 @@ export function createSpinner(io: ExampleIO, intervalMs = 80): Spinner {
   };
 }
 
-/** Shortens text to one line of at most `width` characters. */
+// Control characters (C0 but tab and newline, DEL, C1: escape sequences that move the cursor, erase lines,
+// retitle the window or hide text) and bidi overrides, embeddings and isolates (they reorder what is shown).
+// Joiners and direction marks stay: Arabic and Persian text needs them.
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
+// In an approval prompt every format character is shown, zero-width ones included.
+const UNSAFE_STRICT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\p{Cf}]/gu;
+
+/**
+ * Makes model- or tool-supplied text safe to print: control characters and bidi overrides become visible
+ * `\u{…}` escapes, so the text can neither drive the terminal nor reorder what is shown.
+ */
+export function visibleText(text: string, strict = false): string {
+  return text.replace(
+    strict ? UNSAFE_STRICT : UNSAFE,
+    (character) => `\\u{${character.codePointAt(0)!.toString(16)}}`,
+  );
+}
+
+/**
+ * The approval prompt for one call, in full: the tool name and every argument on its own lines, pretty
+ * printed, nothing cut (a hidden `--output=/elsewhere` or file content is exactly what the person must see),
+ * with control characters made visible.
+ */
+export function formatApprovalPrompt(toolName: string, args: unknown): string {
+  const body = JSON.stringify(args, null, 2) ?? String(args);
+  const lines = visibleText(body, true)
+    .split('\n')
+    .map((line) => `  ${line}`);
+  return [`? ${visibleText(toolName, true)} wants to run with:`, ...lines, 'Allow? [y/N] '].join('\n');
+}
+
+/** Shortens text to one line of at most `width` characters, control characters made visible. */
 export function oneLine(text: string, width = 100): string {
-  const flat = text.replace(/\s+/gu, ' ').trim();
+  const flat = visibleText(text.replace(/\s+/gu, ' ').trim());
   return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat;
 }
 

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createSpinner, formatToolCall, formatToolResult, oneLine } from '../../examples/shared/terminal.js';
+import {
+  createSpinner,
+  formatApprovalPrompt,
+  formatToolCall,
+  formatToolResult,
+  oneLine,
+  visibleText,
+} from '../../examples/shared/terminal.js';
 import { formatUsageSummary } from '../../examples/shared/usage-summary.js';
 import { testIO } from './example-io.js';
 
@@ -48,5 +55,30 @@ describe('terminal helpers', () => {
     expect(table).toMatch(/codestral-latest\s+1,000,000\s+100,000\s+\$0\.390000/);
     expect(table).toMatch(/my-local-model\s+10\s+5\s+n\/a/);
     expect(table).toMatch(/total\s+\$0\.390000 \(list prices, approximate\)/);
+  });
+});
+
+describe('printing what a model or tool supplied', () => {
+  it('the approval prompt shows the whole call, however long, with every argument', () => {
+    const args = {
+      command: 'curl',
+      args: [`${'-s '.repeat(60)}`, '--output=/outside/file', 'https://example.test'],
+    };
+    const prompt = formatApprovalPrompt('run_command', args);
+    expect(prompt).toContain('--output=/outside/file');
+    expect(prompt).toContain('https://example.test');
+    const content = `line\n${'x'.repeat(5_000)}\nlast line`;
+    expect(formatApprovalPrompt('write_file', { path: 'a.txt', content })).toContain('last line');
+  });
+
+  it('control characters and bidi overrides become visible escapes; Arabic joiners stay', () => {
+    const hostile = 'ok\u001b[2K\u001b]0;pwned\u0007\r\u202eevil\u009b31m';
+    const shown = visibleText(hostile);
+    expect(shown).not.toMatch(/[\u001b\u0007\r\u202e\u009b]/u);
+    expect(shown).toContain('\\u{1b}[2K');
+    expect(shown).toContain('\\u{202e}evil');
+    expect(visibleText('مرحبا\u200c\u200fبك\nسطر')).toBe('مرحبا\u200c\u200fبك\nسطر');
+    expect(formatApprovalPrompt('write_file', { path: 'a\u200b.txt' })).toContain('a\\u{200b}.txt');
+    expect(oneLine('a\u001b[31mred')).toBe('a\\u{1b}[31mred');
   });
 });
