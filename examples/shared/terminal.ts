@@ -34,8 +34,10 @@ export function createSpinner(io: ExampleIO, intervalMs = 80): Spinner {
 // Control characters (C0 but tab and newline, DEL, C1: escape sequences that move the cursor, erase lines,
 // retitle the window or hide text) and bidi overrides, embeddings and isolates (they reorder what is shown).
 // Joiners and direction marks stay: Arabic and Persian text needs them.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
 // In an approval prompt every format character is shown, zero-width ones included.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const UNSAFE_STRICT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\p{Cf}]/gu;
 
 /**

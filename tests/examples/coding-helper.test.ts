@@ -40,7 +40,7 @@ describe('coding helper example (offline, mock server)', () => {
       /^No MISTRAL_API_KEY: running offline against the local mock server at http:\/\/127\.0\.0\.1:\d+/,
     );
     expect(output).toContain('→ list_files {"path":".","recursive":false}');
-    expect(output.match(/ wants to run with:\n[^]*?Allow\? \[y\/N\] /g)).toHaveLength(4);
+    expect(output.match(/ wants to run with:\n[\s\S]*?Allow\? \[y\/N\] /g)).toHaveLength(4);
     expect(output).toMatch(
       // The command's progress (its latest output line) shows between the call and its result.
       /→ run_command \{"command":"node","args":\["--test"\]\}\n( {2}… node: .+\n)+← run_command ok: \$ node --test exit code 1/,

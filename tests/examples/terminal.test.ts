@@ -74,6 +74,7 @@ describe('printing what a model or tool supplied', () => {
   it('control characters and bidi overrides become visible escapes; Arabic joiners stay', () => {
     const hostile = 'ok\u001b[2K\u001b]0;pwned\u0007\r\u202eevil\u009b31m';
     const shown = visibleText(hostile);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test is about control characters
     expect(shown).not.toMatch(/[\u001b\u0007\r\u202e\u009b]/u);
     expect(shown).toContain('\\u{1b}[2K');
     expect(shown).toContain('\\u{202e}evil');

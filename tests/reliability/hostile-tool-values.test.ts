@@ -33,6 +33,7 @@ const hostile: Array<[string, () => unknown]> = [
   [
     'returns an object with a throwing then getter',
     () => ({
+      // biome-ignore lint/suspicious/noThenProperty: a hostile thenable is the case under test
       get then() {
         throw new Error('then getter');
       },
