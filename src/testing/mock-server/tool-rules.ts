@@ -1,6 +1,5 @@
 import type { ValidateFunction } from 'ajv';
 import { Ajv } from 'ajv';
-import draft07 from 'ajv/dist/refs/json-schema-draft-07.json' with { type: 'json' };
 import type { MockErrorResponse } from './error-bodies.js';
 import { functionNameError, invalidToolSchemaError } from './rule-errors.js';
 import type { MockRequestBody } from './types.js';
@@ -29,6 +28,12 @@ function draft07Validator(): ValidateFunction {
     code: { optimize: false },
     formats: { regex: isRegex, uri: true, 'uri-reference': true },
   });
+  // The metaschema ajv itself registers: a JSON import of ajv's copy loses its `with { type: 'json' }` in
+  // the ESM build, and Node then refuses to load dragoman/testing (the package test caught it).
+  const draft07 = new Ajv().getSchema('http://json-schema.org/draft-07/schema')?.schema as
+    | Record<string, unknown>
+    | undefined;
+  if (draft07 === undefined) throw new Error('ajv registers no draft-07 metaschema.');
   const { $id: _id, $schema: _schema, ...plain } = draft07;
   metaschema = ajv.compile(plain);
   return metaschema;
