@@ -1,6 +1,6 @@
 /**
  * Typechecks every ```ts code block in README.md and docs/**\/*.md against the package source, so docs
- * cannot rot. Each block is written to tmp/snippets/ as its own module, `dragoman`, `dragoman/testing` and `dragoman/otel`
+ * cannot rot. Each block is written to tmp/snippets/ as its own module; `dragoman` and its subpaths (`/testing`, `/otel`, `/redis`, `/web`, `/mcp`)
  * are mapped to src/ by tsconfig paths, and errors are reported at their line in the Markdown file.
  * A block whose info string contains `no-check` (```ts no-check) is skipped.
  *
@@ -82,6 +82,7 @@ export async function typecheckSnippets(
       'dragoman/otel': ['src/otel/index.ts'],
       'dragoman/redis': ['src/redis/index.ts'],
       'dragoman/web': ['src/web/index.ts'],
+      'dragoman/mcp': ['src/mcp/index.ts'],
     },
     allowImportingTsExtensions: true,
   };
