@@ -181,12 +181,11 @@ function renderTool(message, part) {
   node.dataset.state = part.state;
   const title = element('div');
   title.append(
-    element('span', 'name', `🔧 ${part.type.slice('tool-'.length)}`),
+    element('span', 'name', part.type.slice('tool-'.length)),
     element('span', 'state', part.state),
   );
-  node.append(title, element('pre', '', JSON.stringify(part.input, null, 1)));
-  if (part.state === 'output-available')
-    node.append(element('pre', '', JSON.stringify(part.output, null, 1)));
+  node.append(title, element('pre', '', `→ ${JSON.stringify(part.input)}`));
+  if (part.state === 'output-available') node.append(element('pre', '', `← ${JSON.stringify(part.output)}`));
   if (part.state === 'output-error') node.append(element('div', 'error', part.errorText));
   if (part.state === 'output-denied') node.append(element('div', 'error', 'رُفض الاستدعاء.'));
   if (part.state === 'approval-requested') {
@@ -211,7 +210,7 @@ function formatCost(metadata) {
     cost && cost.unpriced.length === 0
       ? `$${cost.total.toFixed(6)}`
       : `unpriced: ${cost?.unpriced.join(', ')}`;
-  return `${usage.promptTokens} in + ${usage.completionTokens} out tokens · ${price} · ${metadata.steps} steps · ${metadata.durationMs} ms`;
+  return `${usage.promptTokens} in + ${usage.completionTokens} out tokens · ${price} · ${metadata.steps} steps · ${Math.round(metadata.durationMs)} ms`;
 }
 
 /** Renders one message into its own element (created on first render). */
