@@ -99,6 +99,8 @@ export async function* runLoop(
         ? await resumedPhase(agent, progress, decisions, resume.resume, approvalBase)
         : undefined;
     const warnedModels = new Set<string>();
+    // A substitution is a fact about the configuration: report each one once per run, not every step.
+    const reportedSubstitutions = new Set<string>();
     for (;;) {
       if (phase === undefined) {
         if (signal?.aborted) throw abortErrorFrom(signal);
@@ -116,13 +118,18 @@ export async function* runLoop(
           progress.previous = selected.decision;
           yield { type: 'route-select', ...base, step, decision: selected.decision };
         }
-        if (selected.substitution) {
-          yield { type: 'model-substituted', ...base, step, substitution: selected.substitution };
+        const substitution = selected.substitution;
+        if (substitution && !reportedSubstitutions.has(substitution.requested)) {
+          reportedSubstitutions.add(substitution.requested);
+          yield { type: 'model-substituted', ...base, step, substitution };
         }
         const route = selected.decision?.route;
         const stepClock = performance.now();
         const startedAt = Date.now();
-        const stepSettings = step === 1 ? settings : laterStepSettings(settings);
+        const baseSettings = step === 1 ? settings : laterStepSettings(settings);
+        const stepSettings = selected.call?.settings
+          ? { ...baseSettings, ...selected.call.settings }
+          : baseSettings;
         const { id: requested, provider } = selected.model;
         yield {
           type: 'step-start',
@@ -139,6 +146,7 @@ export async function* runLoop(
           contextWindow: selected.contextWindow,
           conversation,
           settings: stepSettings,
+          ...(selected.call ? { call: selected.call } : {}),
           signal,
           streaming,
           runId: base.runId,

@@ -18,6 +18,7 @@ import type {
   ModelSettings,
   StreamDelta,
 } from '../models/types.js';
+import type { RouteCallSettings } from '../routing/types.js';
 import { defaultTokenCounter, PROMPT_OVERHEAD_TOKENS } from '../tokens/index.js';
 import type { ToolSet } from '../tools/types.js';
 import type { Agent } from './agent.js';
@@ -33,6 +34,8 @@ export interface ModelStepInput {
   /** The conversation, without the system message. */
   conversation: readonly Message[];
   settings: ModelSettings;
+  /** The route's instructions and answer prefix, when the router gave some. */
+  call?: RouteCallSettings;
   /** The run's signal, when the caller gave one. No signal spares the adapter from combining signals. */
   signal: AbortSignal | undefined;
   /** `stream()` streams; `run()` asks for one complete answer. Both yield the same events. */
@@ -48,8 +51,13 @@ export interface ModelStepInput {
  */
 export async function* modelStep(input: ModelStepInput): AsyncGenerator<AgentEvent, ModelResponse> {
   const { agent, runId, step, signal } = input;
-  const system: Message[] = agent.instructions ? [{ role: 'system', content: agent.instructions }] : [];
+  const instructions = [agent.instructions, input.call?.instructions].filter(Boolean).join('\n\n');
+  const system: Message[] = instructions ? [{ role: 'system', content: instructions }] : [];
   const messages = [...system, ...input.conversation];
+  // A route's prefix holds the answer to a language; only a user turn is answered with text.
+  if (input.call?.prefix && input.conversation.at(-1)?.role === 'user') {
+    messages.push({ role: 'assistant', content: input.call.prefix, prefix: true });
+  }
   const reserveOutput = input.settings.maxTokens ?? agent.context.reserveOutput ?? DEFAULT_OUTPUT_RESERVE;
   let budget = budgetFor({
     contextWindow: input.contextWindow,

@@ -1,6 +1,12 @@
 import { DEFAULT_CONTEXT_WINDOW, lookupModel } from '../models/catalog/index.js';
 import type { Message, Model } from '../models/types.js';
-import type { ModelSubstitution, RouteDecision, Router, RouterInput } from '../routing/types.js';
+import type {
+  ModelSubstitution,
+  RouteCallSettings,
+  RouteDecision,
+  Router,
+  RouterInput,
+} from '../routing/types.js';
 import type { ToolSet } from '../tools/types.js';
 import type { Agent } from './agent.js';
 
@@ -11,6 +17,8 @@ export interface StepModel {
   /** Absent for agents with a fixed model. */
   decision?: RouteDecision;
   substitution?: ModelSubstitution;
+  /** The route's own instructions, prefix and sampling. */
+  call?: RouteCallSettings;
 }
 
 /**
@@ -48,5 +56,6 @@ async function routed(
     contextWindow: override ?? selection.contextWindow,
     decision: selection.decision,
     ...(selection.substitution ? { substitution: selection.substitution } : {}),
+    ...(selection.call ? { call: selection.call } : {}),
   };
 }

@@ -8,6 +8,7 @@ import { type LanguageDetector, scriptLanguageDetector } from './language-detect
 import { DEFAULT_THRESHOLDS, type RequestThresholds } from './request-model/model-route.js';
 import type { RouteRule } from './route-rule.js';
 import {
+  callSettingsOf,
   DEFAULT_ROUTES,
   normalizeTarget,
   type ResolvedTarget,
@@ -15,7 +16,7 @@ import {
   type RouteTargetOptions,
   resolveTarget,
 } from './route-targets.js';
-import type { RouteDecision, RouteName, Router, RouteSelection } from './types.js';
+import type { RouteCallSettings, RouteDecision, RouteName, Router, RouteSelection } from './types.js';
 
 /** Options of {@link createRouter}. Every part of the default policy can be replaced. */
 export interface RouterOptions {
@@ -94,6 +95,11 @@ export function createRouter(options: RouterOptions = {}): DefaultRouter {
   const targets = new Map<RouteName, RouteTargetOptions>();
   for (const [route, target] of Object.entries({ ...DEFAULT_ROUTES, ...options.routes })) {
     targets.set(route, normalizeTarget(route, target));
+  }
+  const calls = new Map<RouteName, RouteCallSettings>();
+  for (const [route, target] of targets) {
+    const call = callSettingsOf(route, target);
+    if (call) calls.set(route, call);
   }
   const rules = options.rules ?? [];
   for (const [index, rule] of rules.entries()) checkRule(rule, index, targets);
@@ -178,6 +184,8 @@ export function createRouter(options: RouterOptions = {}): DefaultRouter {
         contextWindow: target.contextWindow,
       };
       if (target.substitution) selection.substitution = target.substitution;
+      const call = calls.get(decision.route);
+      if (call) selection.call = call;
       return selection;
     },
     noteDeprecation: (modelId, date) => catalog.noteDeprecation(modelId, date),

@@ -15,15 +15,21 @@ export type { LanguageDetector } from './language-detector.js';
 export { scriptLanguageDetector } from './language-detector.js';
 export type { LanguageEvidence } from './language-evidence.js';
 export { isArabicText, languageEvidence } from './language-evidence.js';
+export type { RequestClassification } from './request-model/classify-request.js';
+export { classifyRequest } from './request-model/classify-request.js';
+export type { RequestThresholds } from './request-model/model-route.js';
+export { DEFAULT_THRESHOLDS } from './request-model/model-route.js';
 export type { RouteRule, RouteRuleContext } from './route-rule.js';
 export type { RouteTarget, RouteTargetOptions } from './route-targets.js';
-export { DEFAULT_ROUTES } from './route-targets.js';
+export { ARABIC_ROUTE_INSTRUCTIONS, DEFAULT_ROUTE_CALLS, DEFAULT_ROUTES } from './route-targets.js';
 export type {
   ModelSubstitution,
+  RouteCallSettings,
   RouteDecision,
   RouteName,
   Router,
   RouterInput,
+  RouteSampling,
   RouteSelection,
   RouteSignals,
 } from './types.js';

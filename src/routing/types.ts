@@ -1,5 +1,5 @@
 import type { ModelDeprecationWarning } from '../models/catalog/index.js';
-import type { Message, Model } from '../models/types.js';
+import type { Message, Model, ModelSettings } from '../models/types.js';
 
 /** A route name. The default policy has `arabic`, `code` and `general`; custom rules may add more. */
 export type RouteName = 'arabic' | 'code' | 'general' | (string & {});
@@ -58,6 +58,25 @@ export interface RouterInput {
   previous?: RouteDecision;
 }
 
+/** Sampling settings a route may set for its calls. */
+export type RouteSampling = Pick<
+  ModelSettings,
+  'temperature' | 'topP' | 'maxTokens' | 'randomSeed' | 'stop' | 'reasoningEffort'
+>;
+
+/** How calls on one route differ from the agent's defaults. */
+export interface RouteCallSettings {
+  /** Appended to the agent's instructions (the system message) for calls on this route. */
+  instructions?: string;
+  /**
+   * Starts the assistant's answer with this text (Mistral `prefix: true`) when the last message is the
+   * user's, to hold the model to a language; the adapter strips the echoed prefix from the reply.
+   */
+  prefix?: string;
+  /** Sampling for this route's calls; wins over the agent's and the run's settings. */
+  settings?: RouteSampling;
+}
+
 /** The router's full answer: the decision plus what the loop needs to call the model. */
 export interface RouteSelection {
   decision: RouteDecision;
@@ -65,6 +84,8 @@ export interface RouteSelection {
   /** Context window of the chosen model, in tokens. */
   contextWindow: number;
   substitution?: ModelSubstitution;
+  /** The route's own instructions, prefix and sampling, when it has any. */
+  call?: RouteCallSettings;
 }
 
 /** Picks a model for each user turn. */
