@@ -58,7 +58,7 @@ export const DIALECTS: Readonly<Record<OpenAICompatibleFamily, Dialect>> = {
     maxTokensField: 'max_tokens',
     streamUsage: true,
     toolChoice: 'all',
-    parallelToolCalls: false,
+    parallelToolCalls: true, // vLLM honours it (vllm-project/vllm#26233)
     contextWindowField: 'max_model_len',
     prediction: false,
     prefix: 'continue-final-message',
@@ -84,7 +84,7 @@ export const DIALECTS: Readonly<Record<OpenAICompatibleFamily, Dialect>> = {
   llamacpp: {
     family: 'llamacpp',
     maxTokensField: 'max_tokens',
-    streamUsage: false,
+    streamUsage: true, // streamed usage only when asked (ggml-org/llama.cpp#16052)
     toolChoice: 'no-named',
     parallelToolCalls: true,
     prediction: false,

@@ -112,7 +112,14 @@ async function* streamCompletion(
     }
   } catch (error) {
     if (isDragomanError(error)) throw error;
-    throw toTransportError(error, what, signal);
+    const mapped = toTransportError(error, what, signal);
+    // stream() never retries once the body has started (deltas cannot be taken back): say so.
+    if (!(mapped instanceof ConnectionError)) throw mapped;
+    throw new ConnectionError('connection', mapped.message.replace(/ Check that the server.*$/, ''), {
+      cause: error,
+      retryable: false,
+      hint: 'The connection dropped mid-answer and a started stream is not retried; call again.',
+    });
   }
   if (signal?.aborted) throw abortErrorFrom(signal, 'The model call');
   if (events === 0) {

@@ -108,7 +108,10 @@ export function readCompletion(json: unknown, what: string, requestedModel: stri
   const message = choice?.message;
   if (!message || typeof message !== 'object') throw malformed(what, 'choices[0].message is missing');
   const { text, thinking } = readContent(message);
-  const toolCalls: ToolCall[] = (message.tool_calls ?? []).map((call, index) => ({
+  const rawCalls = message.tool_calls ?? [];
+  // A shape error is the server's answer, not a lost connection: retrying would bill the same reply again.
+  if (!Array.isArray(rawCalls)) throw malformed(what, 'choices[0].message.tool_calls is not an array');
+  const toolCalls: ToolCall[] = rawCalls.map((call, index) => ({
     id: typeof call.id === 'string' && call.id !== '' ? call.id : fallbackToolCallId(index),
     name: call.function?.name ?? '',
     arguments: argumentsText(call.function?.arguments),

@@ -1,3 +1,4 @@
+import { ConnectionError } from '../../errors.js';
 import type { ModelResponse, StreamDelta, ToolCall } from '../types.js';
 import {
   argumentsText,
@@ -7,7 +8,7 @@ import {
   toFinishReason,
   toUsage,
 } from './read-response.js';
-import type { WireCompletion, WireUsage } from './wire.js';
+import type { WireToolCallDelta as ToolCallDelta, WireCompletion, WireUsage } from './wire.js';
 
 interface PendingCall {
   id: string;
@@ -20,6 +21,8 @@ export interface StreamState {
   text: string;
   thinking: string;
   calls: PendingCall[];
+  /** The slot in `calls` each wire `index` currently feeds (a Map: a huge index must not allocate). */
+  slots: Map<number, number>;
   finishReason: string | null | undefined;
   usage: WireUsage | null | undefined;
   id: string | undefined;
@@ -32,6 +35,7 @@ export function createStreamState(): StreamState {
     text: '',
     thinking: '',
     calls: [],
+    slots: new Map(),
     finishReason: undefined,
     usage: undefined,
     id: undefined,
@@ -45,6 +49,10 @@ export function createStreamState(): StreamState {
  * Tool calls come in two shapes and both are handled: whole (Mistral: each call complete in one delta, often
  * with no `index`) and fragmented (OpenAI, vLLM: keyed by `index`, the id and name only in the first fragment,
  * later fragments carrying argument pieces and sometimes an empty name). A call without `index` is a new call.
+ * A fragment with a new id at an index already in use is a new call too: Ollama streams every parallel call
+ * with `index: 0` (ollama#15457, #15497), so calls are told apart by id, not index. An `index` that is not a
+ * whole number >= 0 is a malformed answer (it used to drop the call, or freeze the process filling a sparse
+ * array for index 4294967294).
  */
 export function applyChunk(state: StreamState, chunk: WireCompletion, out: StreamDelta[]): void {
   if (state.id === undefined && typeof chunk.id === 'string') state.id = chunk.id;
@@ -65,34 +73,56 @@ export function applyChunk(state: StreamState, chunk: WireCompletion, out: Strea
     out.push({ type: 'text-delta', text });
   }
   const calls = delta.tool_calls;
-  if (!calls) return;
-  const base = state.calls.length;
-  for (let position = 0; position < calls.length; position++) {
-    const call = calls[position];
-    if (!call) continue;
-    const index = typeof call.index === 'number' ? call.index : base + position;
-    let pending = state.calls[index];
-    const isNew = pending === undefined;
-    if (!pending) {
-      pending = { id: '', name: '', arguments: '' };
-      state.calls[index] = pending;
-    }
-    const id = typeof call.id === 'string' && call.id !== '' && pending.id === '' ? call.id : undefined;
-    if (id) pending.id = id;
-    const rawName = call.function?.name;
-    const name = typeof rawName === 'string' && rawName !== '' && pending.name === '' ? rawName : undefined;
-    if (name) pending.name = name;
-    const argumentsDelta = argumentsText(call.function?.arguments);
-    pending.arguments += argumentsDelta;
-    if (isNew || id || name || argumentsDelta !== '') {
-      out.push({
-        type: 'tool-call-delta',
-        index,
-        ...(id ? { id } : {}),
-        ...(name ? { name } : {}),
-        argumentsDelta,
-      });
-    }
+  if (calls === undefined || calls === null) return;
+  if (!Array.isArray(calls)) {
+    throw new ConnectionError('malformed-response', 'The server streamed tool_calls that are not an array.', {
+      hint: 'The server is not speaking the OpenAI streaming format; report it to its maintainers.',
+    });
+  }
+  for (const call of calls) {
+    if (call) applyToolCall(state, call, out);
+  }
+}
+
+function slotFor(state: StreamState, call: ToolCallDelta): { slot: number; isNew: boolean } {
+  const rawIndex = call.index;
+  if (rawIndex !== undefined && !(Number.isSafeInteger(rawIndex) && rawIndex >= 0)) {
+    throw new ConnectionError(
+      'malformed-response',
+      `The server streamed a tool call with index ${JSON.stringify(rawIndex)}; an index is a whole number >= 0.`,
+      { hint: 'The server is not speaking the OpenAI streaming format; report it to its maintainers.' },
+    );
+  }
+  const id = typeof call.id === 'string' && call.id !== '' ? call.id : undefined;
+  const current = rawIndex === undefined ? undefined : state.slots.get(rawIndex);
+  const currentId = current === undefined ? undefined : state.calls[current]?.id;
+  if (current !== undefined && (id === undefined || currentId === '' || id === currentId)) {
+    return { slot: current, isNew: false };
+  }
+  const known = id === undefined ? -1 : state.calls.findIndex((pending) => pending.id === id);
+  const slot = known >= 0 ? known : state.calls.push({ id: '', name: '', arguments: '' }) - 1;
+  if (rawIndex !== undefined) state.slots.set(rawIndex, slot);
+  return { slot, isNew: known < 0 };
+}
+
+function applyToolCall(state: StreamState, call: ToolCallDelta, out: StreamDelta[]): void {
+  const { slot, isNew } = slotFor(state, call);
+  const pending = state.calls[slot]!;
+  const id = typeof call.id === 'string' && call.id !== '' && pending.id === '' ? call.id : undefined;
+  if (id) pending.id = id;
+  const rawName = call.function?.name;
+  const name = typeof rawName === 'string' && rawName !== '' && pending.name === '' ? rawName : undefined;
+  if (name) pending.name = name;
+  const argumentsDelta = argumentsText(call.function?.arguments);
+  pending.arguments += argumentsDelta;
+  if (isNew || id || name || argumentsDelta !== '') {
+    out.push({
+      type: 'tool-call-delta',
+      index: slot,
+      ...(id ? { id } : {}),
+      ...(name ? { name } : {}),
+      argumentsDelta,
+    });
   }
 }
 

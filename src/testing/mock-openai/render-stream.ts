@@ -15,7 +15,8 @@ export interface StreamUsageMode {
  * The `data:` payloads of a streamed answer, in order, ending with `[DONE]`. OpenAI semantics: the first
  * delta carries the role, then reasoning, text and tool calls, then a delta with `finish_reason`; with
  * `include_usage`, every chunk has `usage: null` and one extra chunk with empty `choices` carries the usage.
- * llama.cpp puts usage on the finish chunk whether asked or not (its README: the response includes `usage`).
+ * llama.cpp streams usage only when asked with `stream_options.include_usage` (ggml-org/llama.cpp#16052).
+ * Ollama sends every parallel tool call with `index: 0` (ollama#15457, #15497).
  */
 export function streamPayloads(
   family: OpenAICompatibleFamily,
@@ -43,7 +44,18 @@ export function streamPayloads(
     for (const piece of splitText(resolved.thinking, size)) payloads.push(frame({ [reasoning]: piece }));
   for (const piece of splitText(resolved.text, size)) payloads.push(frame({ content: piece }));
   if (resolved.toolCalls.length > 0) {
-    if ((resolved.reply.toolCallStyle ?? 'whole') === 'whole') {
+    if (family === 'ollama') {
+      // Ollama streams each parallel call whole in its own delta, every one with `index: 0` (ollama#15457).
+      for (const call of resolved.toolCalls) {
+        const whole = {
+          index: 0,
+          id: call.id,
+          type: 'function',
+          function: { name: call.name, arguments: call.arguments },
+        };
+        payloads.push(frame({ tool_calls: [whole] }));
+      }
+    } else if ((resolved.reply.toolCallStyle ?? 'whole') === 'whole') {
       // Whole calls, one delta, no `index`: the shape Mistral's own models stream.
       const calls = resolved.toolCalls.map((call) => ({
         id: call.id,
@@ -66,8 +78,7 @@ export function streamPayloads(
       });
     }
   }
-  const finishUsage = family === 'llamacpp' && !mode.suppress ? { usage: resolved.usage } : usageNull;
-  payloads.push(frame({}, resolved.finishReason, finishUsage));
+  payloads.push(frame({}, resolved.finishReason));
   if (mode.includeUsage && !mode.suppress) {
     payloads.push(
       JSON.stringify({

@@ -23,7 +23,10 @@ export function resolveReply(
   reply: MockReply,
   body: MockRequestBody,
 ): ResolvedReply {
-  const toolCalls = (reply.toolCalls ?? []).map((call) => ({
+  // vLLM honours `parallel_tool_calls: false` by keeping only the first call (vllm-project/vllm#26233).
+  const single = family === 'vllm' && body.parallel_tool_calls === false;
+  const scripted = single ? (reply.toolCalls ?? []).slice(0, 1) : (reply.toolCalls ?? []);
+  const toolCalls = scripted.map((call) => ({
     id: call.id ?? toolCallIdFor(family),
     name: call.name,
     arguments: typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments),

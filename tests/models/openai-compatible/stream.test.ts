@@ -110,7 +110,7 @@ describe('openaiCompatible stream() over real HTTP and SSE', () => {
     expect(finishOf(deltas).usage).toEqual({ promptTokens: 0, completionTokens: 0, totalTokens: 0 });
   });
 
-  it('reads usage from the finish chunk when the server sends it unasked (llama.cpp)', async () => {
+  it('asks llama.cpp for streamed usage, which it sends only when asked (llama.cpp #16052)', async () => {
     server = await createMockOpenAIServer({
       family: 'llamacpp',
       reply: () => ({ text: 'hi', usage: { promptTokens: 9, completionTokens: 2 } }),
@@ -121,8 +121,50 @@ describe('openaiCompatible stream() over real HTTP and SSE', () => {
       family: 'llamacpp',
     });
     const deltas = await collect(model.stream({ messages: [{ role: 'user', content: 'x' }] }));
-    expect(bodyOf(server).stream_options).toBeUndefined();
+    expect(bodyOf(server).stream_options).toEqual({ include_usage: true });
     expect(finishOf(deltas).usage).toEqual({ promptTokens: 9, completionTokens: 2, totalTokens: 11 });
+  });
+
+  it('assembles Ollama parallel calls by id: every one arrives with index 0 (ollama#15457)', async () => {
+    server = await createMockOpenAIServer({
+      family: 'ollama',
+      reply: () => ({
+        toolCalls: [
+          { id: 'call_aaaa1111', name: 'add', arguments: { a: 1, b: 2 } },
+          { id: 'call_bbbb2222', name: 'add', arguments: { a: 3, b: 4 } },
+          { id: 'call_cccc3333', name: 'add', arguments: { a: 5, b: 6 } },
+        ],
+      }),
+    });
+    const model = openaiCompatible({ baseURL: server.baseURL, model: 'mistral-small-3.1', family: 'ollama' });
+    const deltas = await collect(model.stream({ messages: [{ role: 'user', content: 'sums' }] }));
+    expect(finishOf(deltas).message.toolCalls).toEqual([
+      { id: 'call_aaaa1111', name: 'add', arguments: '{"a":1,"b":2}' },
+      { id: 'call_bbbb2222', name: 'add', arguments: '{"a":3,"b":4}' },
+      { id: 'call_cccc3333', name: 'add', arguments: '{"a":5,"b":6}' },
+    ]);
+  });
+
+  it('sends parallel_tool_calls to vLLM, which honours it (vllm #26233)', async () => {
+    server = await createMockOpenAIServer({
+      family: 'vllm',
+      reply: () => ({
+        toolCalls: [
+          { name: 'add', arguments: { a: 1, b: 2 } },
+          { name: 'add', arguments: { a: 3, b: 4 } },
+        ],
+      }),
+    });
+    const model = openaiCompatible({ baseURL: server.baseURL, model: 'mistral-small-3.1', family: 'vllm' });
+    const deltas = await collect(
+      model.stream({
+        messages: [{ role: 'user', content: 'sums' }],
+        tools: [addTool],
+        settings: { parallelToolCalls: false },
+      }),
+    );
+    expect(bodyOf(server).parallel_tool_calls).toBe(false);
+    expect(finishOf(deltas).message.toolCalls).toHaveLength(1);
   });
 
   it('streams reasoning as thinking deltas (vLLM reasoning_content, LM Studio reasoning)', async () => {
