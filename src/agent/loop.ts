@@ -29,7 +29,7 @@ import {
 } from './progress.js';
 import { runEndEvent, stepEndEvent } from './run-events.js';
 import { selectModel } from './select-model.js';
-import { laterStepSettings, mergeSettings } from './settings.js';
+import { laterStepSettings, mergeSettings, withPromptCacheKey } from './settings.js';
 import { checkStepLimits } from './step-limits.js';
 import { toolStep } from './tool-step.js';
 import type { ApprovalDecision, BaseRunOptions, RunInput, RunResult, RunState, StepRecord } from './types.js';
@@ -82,7 +82,7 @@ export async function* runLoop(
     );
     const { sessionId } = progress;
     const maxSteps = options.maxSteps ?? agent.maxSteps;
-    const settings = mergeSettings(agent, options.settings);
+    const settings = withPromptCacheKey(mergeSettings(agent, options.settings), agent.name, sessionId);
     const finish = (result: RunResult<unknown>): AgentEvent => {
       settled = true;
       return runEndEvent(base, result, clock);

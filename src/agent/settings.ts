@@ -1,3 +1,4 @@
+import { hashToolCallId } from '../models/mistral/tool-call-ids.js';
 import type { ModelSettings } from '../models/types.js';
 import type { ToolSet } from '../tools/types.js';
 import type { Agent } from './agent.js';
@@ -25,4 +26,18 @@ export function laterStepSettings(settings: ModelSettings): ModelSettings {
   const choice = settings.toolChoice;
   if (choice === undefined || choice === 'auto' || choice === 'none') return settings;
   return { ...settings, toolChoice: 'auto' };
+}
+
+/**
+ * The prompt-cache key of a session: stable across the session's turns, so Mistral's prompt cache (which the
+ * context window keeps a stable prefix for) can hit; a hash, so the session id itself never leaves the process.
+ * A key set in the agent's or the run's settings wins.
+ */
+export function withPromptCacheKey(
+  settings: ModelSettings,
+  agentName: string,
+  sessionId: string | undefined,
+): ModelSettings {
+  if (settings.promptCacheKey !== undefined || sessionId === undefined) return settings;
+  return { ...settings, promptCacheKey: `dragoman-${hashToolCallId(`${agentName}\u0000${sessionId}`)}` };
 }

@@ -45,7 +45,7 @@ export type PendingApproval<Tools extends ToolSet = ToolSet> = {
 export interface RunSettings<Tools extends ToolSet = ToolSet>
   extends Pick<
     ModelSettings,
-    'temperature' | 'topP' | 'maxTokens' | 'randomSeed' | 'stop' | 'parallelToolCalls'
+    'temperature' | 'topP' | 'maxTokens' | 'randomSeed' | 'stop' | 'parallelToolCalls' | 'promptCacheKey'
   > {
   toolChoice?: Exclude<ToolChoice, { name: string }> | { name: keyof Tools & string };
 }
