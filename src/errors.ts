@@ -31,6 +31,7 @@ export type DragomanErrorCode =
   | 'connection'
   | 'timeout'
   | 'malformed-response'
+  | 'response-too-large'
   | 'tool-budget'
   | 'max-steps'
   | 'output-parse'
@@ -132,12 +133,12 @@ export class ConnectionError extends DragomanError {
   override name = 'ConnectionError' as const;
   readonly retryable: boolean;
   constructor(
-    code: 'connection' | 'timeout' | 'malformed-response',
+    code: 'connection' | 'timeout' | 'malformed-response' | 'response-too-large',
     message: string,
     options: DragomanErrorOptions & { retryable?: boolean } = {},
   ) {
     super(code, message, options);
-    this.retryable = options.retryable ?? code !== 'malformed-response';
+    this.retryable = options.retryable ?? (code === 'connection' || code === 'timeout');
   }
 }
 

@@ -50,7 +50,7 @@ function question(index: number): { text: string; expected: string } {
 /** dragoman's agent; `fetch` replaces the default keep-alive node:http transport (for the same-transport row). */
 function dragomanRunners(
   baseURL: string,
-  fetch?: (request: Request) => Promise<Response>,
+  fetch?: (input: string, init: RequestInit) => Promise<Response>,
 ): { run: Runner; stream: Runner } {
   const add = tool({
     description: 'Add two integers and return their sum.',
@@ -202,7 +202,7 @@ function heapAfterGc(): number {
 const { child, origin: baseURL } = await startPeerServer();
 try {
   const dragoman = dragomanRunners(baseURL);
-  const onFetch = dragomanRunners(baseURL, (request) => fetch(request));
+  const onFetch = dragomanRunners(baseURL, (input, init) => fetch(input, init));
   const sdk = sdkRunners(baseURL);
   const adapter = adapterRunner(baseURL);
   const warm: number[] = [];

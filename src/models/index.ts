@@ -1,7 +1,6 @@
 export * from './catalog/index.js';
 export { messageImages, messageText } from './message-text.js';
 export * from './mistral/index.js';
-export { createNodeFetch, type NodeFetch, type NodeFetchOptions } from './node-fetch.js';
 export * from './openai-compatible/index.js';
 export type { RetryOptions } from './retry.js';
 export type { StartTimeoutOptions } from './timeout.js';

@@ -4,10 +4,11 @@
  * @module
  */
 import { UserInputError } from '../../errors.js';
+import { readJson, readOptions } from '../transport/index.js';
 import type { CallOptions, FinishReason, ResponseMeta, Usage } from '../types.js';
-import { type CallContext, runCall } from './call-context.js';
-import { toContentParts, toFinishReason, toMeta, toUsage } from './parse-response.js';
-import type { SdkFimRequest } from './sdk-client.js';
+import { callMistral, type MistralClient } from './client.js';
+import { checkCompletion, toContentParts, toFinishReason, toMeta, toUsage } from './parse-response.js';
+import type { WireFimBody } from './wire-types.js';
 
 /** The default FIM model. */
 export const DEFAULT_FIM_MODEL = 'codestral-latest';
@@ -42,12 +43,12 @@ function check(ok: boolean, key: string, value: unknown, expected: string): void
   }
 }
 
-/** Validates a {@link FimRequest} and compiles it to the SDK's input; unset fields are not sent. */
-export function compileFimRequest(request: FimRequest): SdkFimRequest {
+/** Validates a {@link FimRequest} and compiles it to the wire body; unset fields are not sent. */
+export function compileFimRequest(request: FimRequest): WireFimBody {
   check(typeof request?.prompt === 'string', 'prompt', request?.prompt, 'a string');
   const { model = DEFAULT_FIM_MODEL, suffix, stop, maxTokens, minTokens } = request;
   check(typeof model === 'string' && model !== '', 'model', model, "a model id such as 'codestral-latest'");
-  const out: SdkFimRequest = { model, prompt: request.prompt };
+  const out: WireFimBody = { model, stream: false, prompt: request.prompt };
   if (suffix !== undefined) {
     check(typeof suffix === 'string', 'suffix', suffix, 'a string');
     if (suffix !== '') out.suffix = suffix;
@@ -63,36 +64,47 @@ export function compileFimRequest(request: FimRequest): SdkFimRequest {
   }
   if (maxTokens !== undefined) {
     check(Number.isInteger(maxTokens) && maxTokens > 0, 'maxTokens', maxTokens, 'a whole number > 0');
-    out.maxTokens = maxTokens;
+    out.max_tokens = maxTokens;
   }
   if (minTokens !== undefined) {
     const ok =
       Number.isInteger(minTokens) && minTokens >= 0 && (maxTokens === undefined || minTokens <= maxTokens);
     check(ok, 'minTokens', minTokens, 'a whole number >= 0 and <= maxTokens');
-    out.minTokens = minTokens;
+    out.min_tokens = minTokens;
   }
   return out;
 }
 
 /** Runs one FIM completion with the provider's timeout, retries and error mapping. */
 export async function runFim(
-  context: CallContext,
+  client: MistralClient,
   request: FimRequest,
   options: CallOptions = {},
 ): Promise<FimResponse> {
   const body = compileFimRequest(request);
-  const details = { operation: 'POST /v1/fim/completions', model: body.model, signal: options.signal };
-  const { response, headers } = await runCall(context, details, (sdk, signal) =>
-    sdk.fimComplete(body, { signal }),
-  );
-  const choice = response.choices[0];
-  const text = toContentParts(choice?.message?.content)
-    .map((part) => (part.type === 'text' ? part.text : ''))
-    .join('');
-  return {
-    text,
-    finishReason: toFinishReason(choice?.finishReason),
-    usage: toUsage(response.usage),
-    meta: toMeta(response.model, response.id, headers),
+  const call = {
+    method: 'POST' as const,
+    path: '/v1/fim/completions',
+    body,
+    model: body.model,
+    signal: options.signal,
   };
+  return callMistral(client, call, async (response, http) => {
+    const json = await readJson(
+      response,
+      readOptions(client.transport, http),
+      'Check serverURL points at a Mistral-compatible API.',
+    );
+    const completion = checkCompletion(json, http.what);
+    const choice = completion.choices[0];
+    const text = toContentParts(choice?.message?.content)
+      .map((part) => (part.type === 'text' ? part.text : ''))
+      .join('');
+    return {
+      text,
+      finishReason: toFinishReason(choice?.finish_reason),
+      usage: toUsage(completion.usage),
+      meta: toMeta(completion.model, completion.id, response.headers),
+    };
+  });
 }

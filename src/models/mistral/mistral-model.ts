@@ -1,10 +1,11 @@
 /**
- * A {@link Model} backed by Mistral's chat completions: compiles the neutral request, calls the SDK with
- * our timeout and retries, and reads the answer back, streamed or not.
+ * A {@link Model} backed by Mistral's chat completions: compiles the neutral request, sends it through the
+ * shared transport, and reads the answer back, streamed or not.
  * @module
  */
 import { ConnectionError, UserInputError } from '../../errors.js';
 import { lookupModel } from '../catalog/index.js';
+import { readJson, readOptions } from '../transport/index.js';
 import type {
   CallOptions,
   Model,
@@ -13,11 +14,15 @@ import type {
   ModelSettings,
   StreamDelta,
 } from '../types.js';
-import { type CallContext, runCall } from './call-context.js';
+import { callMistral, type MistralClient } from './client.js';
 import { type CompiledRequest, compileMistralRequest } from './compile-request.js';
 import { mapMistralError } from './map-error.js';
 import { toModelResponse } from './parse-response.js';
+import { readMistralStream } from './read-stream.js';
 import { createStreamAssembler } from './stream-assembler.js';
+import { toWireBody } from './wire-body.js';
+
+const MALFORMED_HINT = 'The server sent malformed JSON; check serverURL points at a Mistral-compatible API.';
 
 /** Per-model defaults: {@link ModelSettings} (overridden per call by `request.settings`) plus capabilities. */
 export interface MistralModelSettings extends ModelSettings {
@@ -33,7 +38,7 @@ export interface MistralModel extends Model {
   readonly provider: 'mistral';
 }
 
-const OPERATION = 'POST /v1/chat/completions';
+const PATH = '/v1/chat/completions';
 
 function hasReasoning(modelId: string, settings: MistralModelSettings): boolean {
   return settings.reasoning ?? lookupModel(modelId)?.capabilities.reasoning ?? /magistral/i.test(modelId);
@@ -41,7 +46,7 @@ function hasReasoning(modelId: string, settings: MistralModelSettings): boolean 
 
 /** Creates a {@link MistralModel} for one model id on one provider. */
 export function createMistralModel(
-  context: CallContext,
+  client: MistralClient,
   modelId: string,
   settings: MistralModelSettings = {},
 ): MistralModel {
@@ -52,92 +57,102 @@ export function createMistralModel(
     });
   }
   const { reasoning: _reasoning, ...defaults } = settings;
-  const reasoning = hasReasoning(modelId, settings);
-  const hasDefaults = Object.keys(defaults).length > 0;
   const reasoningEfforts = lookupModel(modelId)?.reasoningEfforts;
-  const compileOptions = { model: modelId, reasoning, ...(reasoningEfforts ? { reasoningEfforts } : {}) };
-  const compile = (request: ModelRequest): CompiledRequest => {
-    context.apiKey();
-    // Without per-model defaults the request's own settings are the settings: no copy needed.
-    const merged = hasDefaults ? { ...request, settings: { ...defaults, ...request?.settings } } : request;
-    return compileMistralRequest(merged, compileOptions);
+  const compileOptions = {
+    model: modelId,
+    reasoning: hasReasoning(modelId, settings),
+    ...(reasoningEfforts ? { reasoningEfforts } : {}),
   };
+  const compile = (request: ModelRequest): CompiledRequest => {
+    client.apiKey();
+    return compileMistralRequest(
+      { ...request, settings: { ...defaults, ...request?.settings } },
+      compileOptions,
+    );
+  };
+  const callFor = (compiled: CompiledRequest, stream: boolean, options: CallOptions) => ({
+    method: 'POST' as const,
+    path: PATH,
+    body: toWireBody(compiled.request, stream),
+    stream,
+    model: modelId,
+    messages: compiled.request.messages,
+    signal: options.signal,
+    onRetry: options.onRetry,
+  });
 
   async function generate(request: ModelRequest, options: CallOptions = {}): Promise<ModelResponse> {
     const compiled = compile(request);
-    const details = {
-      operation: OPERATION,
-      model: modelId,
-      messages: compiled.request.messages,
-      signal: options.signal,
-      onRetry: options.onRetry,
-    };
-    const { response, headers } = await runCall(context, details, (sdk, signal) =>
-      sdk.chatComplete(compiled.request, { signal }),
-    );
-    return toModelResponse(response, {
-      prefix: compiled.prefix,
-      headers,
-      random: context.random,
-      toRealName: compiled.toolNames.toReal,
+    return callMistral(client, callFor(compiled, false, options), async (response, http) => {
+      const json = await readJson(response, readOptions(client.transport, http), MALFORMED_HINT);
+      return toModelResponse(json, {
+        what: http.what,
+        prefix: compiled.prefix,
+        headers: response.headers,
+        random: client.random,
+        toRealName: compiled.toolNames.toReal,
+      });
     });
   }
 
   async function* stream(request: ModelRequest, options: CallOptions = {}): AsyncGenerator<StreamDelta> {
     const compiled = compile(request);
-    const details = {
-      operation: OPERATION,
-      model: modelId,
-      messages: compiled.request.messages,
-      signal: options.signal,
-      onRetry: options.onRetry,
-    };
-    const errorContext = { ...details, apiKey: context.apiKey() };
-    // Retries and the start timeout cover opening the stream and reading up to the first delta: nothing
+    const call = callFor(compiled, true, options);
+    const assembler = createStreamAssembler({
+      prefix: compiled.prefix,
+      random: client.random,
+      toRealName: compiled.toolNames.toReal,
+    });
+    let delivered = false;
+    // The start timeout and the retries cover opening the stream and reading up to the first delta: nothing
     // has been delivered yet. After that, a failure ends the stream with a typed error.
-    const opened = await runCall(context, details, async (sdk, signal) => {
-      const { events, headers } = await sdk.chatStream(compiled.request, { signal });
-      const iterator = events[Symbol.asyncIterator]();
-      const assembler = createStreamAssembler({
-        prefix: compiled.prefix,
-        random: context.random,
-        toRealName: compiled.toolNames.toReal,
-      });
+    const opened = await callMistral(client, call, async (response, http) => {
+      const type = response.headers.get('content-type') ?? '';
+      if (!type.includes('event-stream')) {
+        throw new ConnectionError(
+          'malformed-response',
+          `${http.what} answered a stream request with ${type || 'no content type'}.`,
+          {
+            hint: 'Check serverURL points at a Mistral-compatible API.',
+          },
+        );
+      }
+      const body = response.body ?? new Blob([]).stream();
+      const batches = readMistralStream(
+        body,
+        assembler,
+        readOptions(client.transport, http, () => !delivered),
+      );
       try {
-        let next = await iterator.next();
-        let buffered: StreamDelta[] = [];
-        while (!next.done && buffered.length === 0) {
-          buffered = assembler.push(next.value.data);
-          if (buffered.length === 0) next = await iterator.next();
-        }
-        return { iterator, headers, assembler, buffered, done: next.done === true };
+        const first = await batches.next();
+        return { batches, first, headers: response.headers, what: http.what };
       } catch (error) {
-        await iterator.return?.().catch(() => undefined);
+        await batches.return(undefined);
         throw error;
       }
     });
-    const { iterator, headers, assembler } = opened;
-    let done = opened.done;
+    const { batches, first, headers } = opened;
     try {
-      yield* opened.buffered;
-      while (!done) {
-        const next = await iterator.next();
-        done = next.done === true;
-        if (!next.done) yield* assembler.push(next.value.data);
+      if (!first.done) {
+        delivered = true;
+        yield* first.value;
+        for await (const deltas of batches) yield* deltas;
       }
     } catch (error) {
-      throw mapMistralError(error, errorContext);
+      throw mapMistralError(error, {
+        operation: `POST ${PATH}`,
+        model: modelId,
+        signal: options.signal,
+        apiKey: client.apiKey(),
+      });
     } finally {
-      if (!done) await iterator.return?.().catch(() => undefined);
+      await batches.return(undefined);
     }
     if (!assembler.finished()) {
-      throw new ConnectionError(
-        'connection',
-        `${OPERATION} (${modelId}): the stream ended before its final chunk.`,
-        {
-          hint: 'The connection was cut mid-answer; retry the turn.',
-        },
-      );
+      throw new ConnectionError('connection', `${opened.what}: the stream ended before its final chunk.`, {
+        retryable: false,
+        hint: 'The connection was cut mid-answer; call again.',
+      });
     }
     yield* assembler.end(headers);
   }

@@ -1,8 +1,10 @@
 /**
- * Reads the SDK's parsed chat responses (camelCase, as its Zod schemas return them) into neutral
- * {@link ModelResponse}s. Structural types only: the SDK's generated types stay out of dragoman's API.
+ * Reads Mistral's JSON chat responses (snake_case, typed from the SDK's response types) into neutral
+ * {@link ModelResponse}s. Servers outside our control may omit or mistype anything: every read is checked,
+ * and a body without a `choices` array is a `malformed-response`.
  * @module
  */
+import { ConnectionError } from '../../errors.js';
 import type {
   FinishReason,
   ModelResponse,
@@ -13,40 +15,7 @@ import type {
   Usage,
 } from '../types.js';
 import { randomToolCallId } from './tool-call-ids.js';
-
-/** A content chunk as the SDK returns it (`text`, `thinking`, or kinds dragoman ignores). */
-export interface SdkContentChunk {
-  type?: string;
-  text?: string;
-  thinking?: Array<{ type?: string; text?: string }>;
-  signature?: string | null;
-}
-
-/** A tool call as the SDK returns it; a missing id arrives as the string `"null"`. */
-export interface SdkToolCall {
-  id?: string;
-  index?: number;
-  function: { name: string; arguments: string | { [key: string]: unknown } };
-}
-
-/** `usage`, with the raw extra keys the SDK passes through (`prompt_tokens_details`, `num_cached_tokens`). */
-export interface SdkUsage {
-  promptTokens?: number;
-  completionTokens?: number;
-  totalTokens?: number;
-  [key: string]: unknown;
-}
-
-/** One non-streamed chat completion as the SDK parses it. */
-export interface SdkChatResponse {
-  id: string;
-  model: string;
-  usage: SdkUsage;
-  choices: Array<{
-    message?: { content?: string | SdkContentChunk[] | null; toolCalls?: SdkToolCall[] | null };
-    finishReason: string;
-  }>;
-}
+import type { WireChatResponse, WireContent, WireToolCallIn, WireUsage } from './wire-types.js';
 
 /** Maps Mistral's `finish_reason`. */
 export function toFinishReason(reason: string | null | undefined): FinishReason {
@@ -68,13 +37,13 @@ export function toFinishReason(reason: string | null | undefined): FinishReason 
 }
 
 /** Neutral usage; cached tokens from `prompt_tokens_details.cached_tokens` or `num_cached_tokens`. */
-export function toUsage(usage: SdkUsage | undefined): Usage {
-  const promptTokens = usage?.promptTokens ?? 0;
-  const completionTokens = usage?.completionTokens ?? 0;
+export function toUsage(usage: WireUsage | null | undefined): Usage {
+  const promptTokens = tokenCount(usage?.prompt_tokens) ?? 0;
+  const completionTokens = tokenCount(usage?.completion_tokens) ?? 0;
   const result: Usage = {
     promptTokens,
     completionTokens,
-    totalTokens: usage?.totalTokens ?? promptTokens + completionTokens,
+    totalTokens: tokenCount(usage?.total_tokens) ?? promptTokens + completionTokens,
   };
   const details = usage?.prompt_tokens_details as { cached_tokens?: unknown } | null | undefined;
   const cached = details?.cached_tokens ?? usage?.num_cached_tokens;
@@ -82,28 +51,34 @@ export function toUsage(usage: SdkUsage | undefined): Usage {
   return result;
 }
 
+/** A token count when it is a whole number >= 0; servers outside our control may send anything. */
+function tokenCount(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+}
+
 /** Splits content into text and thinking runs, in order. Unknown chunk kinds are skipped. */
-export function toContentParts(
-  content: string | SdkContentChunk[] | null | undefined,
-): Array<TextPart | ThinkingPart> {
-  if (content === null || content === undefined) return [];
+export function toContentParts(content: WireContent | undefined): Array<TextPart | ThinkingPart> {
   if (typeof content === 'string') return content === '' ? [] : [{ type: 'text', text: content }];
+  if (!Array.isArray(content)) return [];
   const parts: Array<TextPart | ThinkingPart> = [];
   for (const chunk of content) {
-    if (chunk.type === 'text' && typeof chunk.text === 'string')
+    if (chunk?.type === 'text' && 'text' in chunk && typeof chunk.text === 'string')
       parts.push({ type: 'text', text: chunk.text });
-    if (chunk.type === 'thinking' && Array.isArray(chunk.thinking)) {
-      const text = chunk.thinking.map((inner) => (typeof inner.text === 'string' ? inner.text : '')).join('');
+    if (chunk?.type === 'thinking' && 'thinking' in chunk && Array.isArray(chunk.thinking)) {
+      const text = chunk.thinking
+        .map((inner) => (inner && 'text' in inner && typeof inner.text === 'string' ? inner.text : ''))
+        .join('');
       const part: ThinkingPart = { type: 'thinking', text };
-      if (typeof chunk.signature === 'string' && chunk.signature !== '') part.signature = chunk.signature;
+      if ('signature' in chunk && typeof chunk.signature === 'string' && chunk.signature !== '')
+        part.signature = chunk.signature;
       parts.push(part);
     }
   }
   return parts;
 }
 
-/** Whether an id came from the server (the SDK fills a missing one with `"null"`). */
-export function hasServerId(id: string | undefined): id is string {
+/** Whether an id came from the server (some servers send the string `"null"` for none). */
+export function hasServerId(id: string | null | undefined): id is string {
   return typeof id === 'string' && id !== '' && id !== 'null';
 }
 
@@ -117,18 +92,21 @@ const sameName: ToRealName = (name) => name;
  * map back to the tools' real names.
  */
 export function toToolCalls(
-  calls: SdkToolCall[] | null | undefined,
+  calls: WireToolCallIn[] | null | undefined,
   random?: () => number,
   toRealName: ToRealName = sameName,
 ): ToolCall[] {
-  return (calls ?? []).map((call) => ({
-    id: hasServerId(call.id) ? call.id : randomToolCallId(random),
-    name: toRealName(call.function.name),
-    arguments:
-      typeof call.function.arguments === 'string'
-        ? call.function.arguments
-        : JSON.stringify(call.function.arguments),
+  return (Array.isArray(calls) ? calls : []).map((call) => ({
+    id: hasServerId(call?.id) ? call.id : randomToolCallId(random),
+    name: typeof call?.function?.name === 'string' ? toRealName(call.function.name) : '',
+    arguments: argumentsText(call?.function?.arguments),
   }));
+}
+
+/** Arguments as a JSON string; some servers send an object. */
+export function argumentsText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return value === undefined || value === null ? '' : JSON.stringify(value);
 }
 
 /** Removes the echoed prefix from the first text part (Mistral repeats a `prefix: true` message). */
@@ -164,27 +142,44 @@ export function readDeprecation(headers: Headers | undefined): string | undefine
 }
 
 /** Builds response meta; `deprecation` only when the header was sent. */
-export function toMeta(model: string, id: string | undefined, headers: Headers | undefined): ResponseMeta {
-  const meta: ResponseMeta = { model };
-  if (id) meta.id = id;
+export function toMeta(model: unknown, id: unknown, headers: Headers | undefined): ResponseMeta {
+  const meta: ResponseMeta = { model: typeof model === 'string' ? model : '' };
+  if (typeof id === 'string' && id !== '') meta.id = id;
   const deprecation = readDeprecation(headers);
   if (deprecation) meta.deprecation = deprecation;
   return meta;
 }
 
-/** Converts one SDK chat response to a neutral {@link ModelResponse}. */
+/** The response, when it is an object with a `choices` array; else a `malformed-response` naming `what`. */
+export function checkCompletion(json: unknown, what: string): WireChatResponse & { choices: unknown[] } {
+  const response = json as WireChatResponse | null;
+  if (typeof response === 'object' && response !== null && Array.isArray(response.choices))
+    return response as WireChatResponse & { choices: unknown[] };
+  throw new ConnectionError('malformed-response', `${what} returned a body without a choices array.`, {
+    hint: 'The server sent an unexpected shape; check serverURL points at a Mistral-compatible API.',
+  });
+}
+
+/** Converts one chat response body to a neutral {@link ModelResponse}; `what` names the call in errors. */
 export function toModelResponse(
-  response: SdkChatResponse,
-  options: { prefix?: string; headers?: Headers; random?: () => number; toRealName?: ToRealName } = {},
+  json: unknown,
+  options: {
+    what: string;
+    prefix?: string | undefined;
+    headers?: Headers;
+    random?: (() => number) | undefined;
+    toRealName?: ToRealName;
+  },
 ): ModelResponse {
+  const response = checkCompletion(json, options.what);
   const choice = response.choices[0];
   const parts = stripPrefix(toContentParts(choice?.message?.content), options.prefix);
-  const toolCalls = toToolCalls(choice?.message?.toolCalls, options.random, options.toRealName);
+  const toolCalls = toToolCalls(choice?.message?.tool_calls, options.random, options.toRealName);
   const message: ModelResponse['message'] = { role: 'assistant', content: toMessageContent(parts) };
   if (toolCalls.length > 0) message.toolCalls = toolCalls;
   return {
     message,
-    finishReason: toFinishReason(choice?.finishReason),
+    finishReason: toFinishReason(choice?.finish_reason),
     usage: toUsage(response.usage),
     meta: toMeta(response.model, response.id, options.headers),
   };

@@ -1,36 +1,35 @@
 /**
  * `createMistral()`: a Mistral provider. Call it with a model id to get a {@link Model}; it also runs FIM
- * completions and lists models. Each provider has its own lazily loaded SDK client: no global state.
+ * completions and lists models. Each provider holds its own settings: no global state.
  * @module
  */
 import { UserInputError } from '../../errors.js';
-import { createNodeFetch } from '../node-fetch.js';
 import { type RetryOptions, validateRetryOptions } from '../retry.js';
-import { createStartTimeoutTimer, DEFAULT_START_TIMEOUT_MS, validateTimeoutMs } from '../timeout.js';
+import { DEFAULT_START_TIMEOUT_MS, validateTimeoutMs } from '../timeout.js';
+import { type FetchFunction, type ResponseLimits, resolveLimits } from '../transport/index.js';
 import type { CallOptions, ModelLister, RemoteModelInfo } from '../types.js';
-import { type CallContext, createKeyResolver } from './call-context.js';
+import { createKeyResolver, DEFAULT_SERVER_URL, type MistralClient } from './client.js';
 import { type FimRequest, type FimResponse, runFim } from './fim.js';
 import { listMistralModels } from './list-models.js';
 import { createMistralModel, type MistralModel, type MistralModelSettings } from './mistral-model.js';
-import { createSdkLoader } from './sdk-client.js';
 
 /** Options of {@link createMistral}. */
 export interface MistralProviderOptions {
   /** API key. @default process.env.MISTRAL_API_KEY, read at call time */
   apiKey?: string;
-  /** Base URL, e.g. the mock server's `server.url` (no `/v1` suffix: the SDK keeps any path prefix). */
+  /** Base URL, e.g. the mock server's `server.url`, without the `/v1` suffix (a path prefix is kept). @default 'https://api.mistral.ai' */
   serverURL?: string;
   /** How long a response may take to start (headers, or a stream's first delta). @default 60_000 */
   timeoutMs?: number;
   /** Retry policy for 429, 5xx, connection errors and timeouts. */
   retry?: RetryOptions;
   /**
-   * A fetch to send requests with (proxies, logging, tests); `globalThis.fetch` gives Node's built-in one.
-   * It gets the SDK's `Request` and `{ signal }`, the call's own abort signal: use that one, since the
-   * request's signal may stop following it after a garbage collection.
-   * @default a keep-alive `node:http`/`node:https` client of this provider (see `createNodeFetch`)
+   * A fetch to send requests with (proxies, logging, tests), called as `fetch(url, init)`.
+   * @default the global `fetch`, looked up at call time
    */
-  fetch?: (input: Request, init?: { signal: AbortSignal }) => Promise<Response>;
+  fetch?: FetchFunction;
+  /** Bounds on reading a response once it started: size, silence between chunks, total time. */
+  limits?: ResponseLimits;
   /** Random source for backoff jitter and fresh tool-call ids (tests). @default Math.random */
   random?: () => number;
 }
@@ -48,7 +47,7 @@ function checkOptions(options: MistralProviderOptions): void {
   if (typeof options !== 'object' || options === null) {
     throw new UserInputError('invalid-config', 'createMistral options are not an object.', {
       path: 'options',
-      hint: 'Pass { apiKey?, serverURL?, timeoutMs?, retry? }.',
+      hint: 'Pass { apiKey?, serverURL?, timeoutMs?, retry?, limits?, fetch? }.',
     });
   }
   if (options.serverURL !== undefined && !URL.canParse(options.serverURL)) {
@@ -76,23 +75,23 @@ function checkOptions(options: MistralProviderOptions): void {
 export function createMistral(options: MistralProviderOptions = {}): MistralProvider {
   checkOptions(options);
   const apiKey = createKeyResolver(options.apiKey);
-  const context: CallContext = {
+  const client: MistralClient = {
     apiKey,
-    load: createSdkLoader({
-      apiKey,
-      ...(options.serverURL ? { serverURL: options.serverURL } : {}),
-      fetch: options.fetch ?? createNodeFetch(),
-    }),
-    timeoutMs: options.timeoutMs ?? DEFAULT_START_TIMEOUT_MS,
-    startTimer: createStartTimeoutTimer(),
-    retry: options.retry ?? {},
-    ...(options.random ? { random: options.random } : {}),
+    serverURL: (options.serverURL ?? DEFAULT_SERVER_URL).replace(/\/+$/, ''),
+    transport: {
+      fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+      timeoutMs: options.timeoutMs ?? DEFAULT_START_TIMEOUT_MS,
+      retry: options.retry ?? {},
+      limits: resolveLimits(options.limits),
+      random: options.random,
+    },
+    random: options.random,
   };
   const provider = (modelId: string, settings?: MistralModelSettings) =>
-    createMistralModel(context, modelId, settings);
+    createMistralModel(client, modelId, settings);
   return Object.assign(provider, {
-    fim: (request: FimRequest, callOptions?: CallOptions) => runFim(context, request, callOptions),
-    listModels: (callOptions?: CallOptions) => listMistralModels(context, callOptions),
+    fim: (request: FimRequest, callOptions?: CallOptions) => runFim(client, request, callOptions),
+    listModels: (callOptions?: CallOptions) => listMistralModels(client, callOptions),
   });
 }
 

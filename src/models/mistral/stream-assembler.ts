@@ -1,16 +1,14 @@
 /**
  * Turns streamed Mistral chunks into neutral {@link StreamDelta}s and assembles the final response.
- * Handles the tool-call shapes seen on the wire: whole calls in one delta (Mistral's own models; no `index`, so
- * the SDK defaults it to 0), fragments keyed by `index` with the id only in the first fragment (third-party
- * models), and fragments that repeat the id on every fragment. Strips an echoed prefix across chunk boundaries.
+ * Handles the tool-call shapes seen on the wire: whole calls in one delta (Mistral's own models; no `index`,
+ * read as 0), fragments keyed by `index` with the id only in the first fragment (third-party models), and
+ * fragments that repeat the id on every fragment. Strips an echoed prefix across chunk boundaries.
  * @module
  */
 import type { ModelResponse, StreamDelta, TextPart, ThinkingPart, ToolCall } from '../types.js';
 import {
+  argumentsText,
   hasServerId,
-  type SdkContentChunk,
-  type SdkToolCall,
-  type SdkUsage,
   type ToRealName,
   toContentParts,
   toFinishReason,
@@ -19,22 +17,12 @@ import {
   toUsage,
 } from './parse-response.js';
 import { randomToolCallId } from './tool-call-ids.js';
-
-/** One streamed chunk as the SDK parses it (the `p` padding field is dropped by its schema). */
-export interface SdkStreamChunk {
-  id: string;
-  model: string;
-  usage?: SdkUsage;
-  choices: Array<{
-    delta: { content?: string | SdkContentChunk[] | null; toolCalls?: SdkToolCall[] | null };
-    finishReason?: string | null;
-  }>;
-}
+import type { WireStreamChunk, WireToolCallIn, WireUsage } from './wire-types.js';
 
 /** Stateful assembler for one stream. */
 export interface StreamAssembler {
   /** The deltas one chunk contributes, in order. */
-  push(chunk: SdkStreamChunk): StreamDelta[];
+  push(chunk: WireStreamChunk): StreamDelta[];
   /** True once a chunk carried `finish_reason`. */
   finished(): boolean;
   /** The closing `finish` delta with the assembled response. */
@@ -43,13 +31,13 @@ export interface StreamAssembler {
 
 /** Creates a {@link StreamAssembler}. `prefix` is the text of a trailing `prefix: true` message. */
 export function createStreamAssembler(
-  options: { prefix?: string; random?: () => number; toRealName?: ToRealName } = {},
+  options: { prefix?: string | undefined; random?: (() => number) | undefined; toRealName?: ToRealName } = {},
 ): StreamAssembler {
   const toRealName = options.toRealName ?? ((name: string) => name);
   const parts: Array<TextPart | ThinkingPart> = [];
   const calls: ToolCall[] = [];
   const slotByIndex = new Map<number, number>();
-  let usage: SdkUsage | undefined;
+  let usage: WireUsage | undefined;
   let finishReason: string | null | undefined;
   let id: string | undefined;
   let model = '';
@@ -77,19 +65,17 @@ export function createStreamAssembler(
     addText('text', visible);
     out.push({ type: 'text-delta', text: visible });
   };
-  const pushToolCall = (call: SdkToolCall, out: StreamDelta[]) => {
-    const key = call.index ?? 0;
-    const name = call.function.name ? toRealName(call.function.name) : call.function.name;
-    const argumentsDelta =
-      typeof call.function.arguments === 'string'
-        ? call.function.arguments
-        : JSON.stringify(call.function.arguments);
+  const pushToolCall = (call: WireToolCallIn, out: StreamDelta[]) => {
+    const key = typeof call?.index === 'number' ? call.index : 0;
+    const name =
+      typeof call?.function?.name === 'string' && call.function.name ? toRealName(call.function.name) : '';
+    const argumentsDelta = argumentsText(call?.function?.arguments);
     const slot = slotByIndex.get(key);
     const existing = slot === undefined ? undefined : calls[slot];
     // A fragment continues the call at its index when it carries no id, or the same id again (some servers
     // repeat it, and the name, on every fragment); a new id at the same index is a new call.
-    const sameId = existing !== undefined && hasServerId(call.id) && call.id === existing.id;
-    if (existing && (sameId || (!hasServerId(call.id) && !(name && existing.name)))) {
+    const sameId = existing !== undefined && hasServerId(call?.id) && call.id === existing.id;
+    if (existing && (sameId || (!hasServerId(call?.id) && !(name && existing.name)))) {
       const named = Boolean(name) && !existing.name;
       if (named) existing.name = name;
       existing.arguments += argumentsDelta;
@@ -108,11 +94,11 @@ export function createStreamAssembler(
   return {
     push(chunk) {
       const out: StreamDelta[] = [];
-      id ??= chunk.id;
-      model = chunk.model || model;
+      if (typeof chunk.id === 'string') id ??= chunk.id;
+      if (typeof chunk.model === 'string' && chunk.model !== '') model = chunk.model;
       if (chunk.usage) usage = chunk.usage;
-      for (const choice of chunk.choices.slice(0, 1)) {
-        for (const part of toContentParts(choice.delta.content)) {
+      for (const choice of (chunk.choices ?? []).slice(0, 1)) {
+        for (const part of toContentParts(choice?.delta?.content)) {
           if (part.type === 'text') emitText(part.text, out);
           else {
             if (part.text !== '') {
@@ -123,8 +109,9 @@ export function createStreamAssembler(
             if (part.signature !== undefined && last?.type === 'thinking') last.signature = part.signature;
           }
         }
-        for (const call of choice.delta.toolCalls ?? []) pushToolCall(call, out);
-        if (choice.finishReason) finishReason = choice.finishReason;
+        const calls = choice?.delta?.tool_calls;
+        if (Array.isArray(calls)) for (const call of calls) pushToolCall(call, out);
+        if (typeof choice?.finish_reason === 'string') finishReason = choice.finish_reason;
       }
       return out;
     },

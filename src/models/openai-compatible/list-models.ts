@@ -36,7 +36,11 @@ export async function listModels(
   settings: ResolvedSettings,
   options: CallOptions = {},
 ): Promise<RemoteModelInfo[]> {
-  const json = await send(settings, { method: 'GET', path: MODELS_PATH, signal: options.signal }, readJson);
+  const json = await send(
+    settings,
+    { method: 'GET', path: MODELS_PATH, signal: options.signal },
+    (response, call) => readJson(settings, response, call),
+  );
   const data = (json as { data?: unknown } | null)?.data;
   if (!Array.isArray(data)) {
     throw new ConnectionError(

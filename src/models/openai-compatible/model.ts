@@ -1,5 +1,6 @@
 import { ApiError, abortErrorFrom, ConnectionError, isDragomanError } from '../../errors.js';
 import { redactError } from '../redact.js';
+import { readOptions, readSseData, readText, toTransportError } from '../transport/index.js';
 import type { CallOptions, Model, ModelRequest, ModelResponse, StreamDelta } from '../types.js';
 import { compileRequest } from './compile-request.js';
 import { dialectFor } from './dialects.js';
@@ -11,8 +12,7 @@ import {
   resolveSettings,
 } from './options.js';
 import { readCompletion } from './read-response.js';
-import { readSseData } from './read-sse.js';
-import { readJson, send, toTransportError } from './send.js';
+import { readJson, send } from './send.js';
 import { applyChunk, createStreamState, finishStream } from './stream-state.js';
 import type { WireCompletion } from './wire.js';
 
@@ -68,15 +68,15 @@ async function* streamCompletion(
   const dialect = dialectFor(settings.family);
   const body = JSON.stringify(compileRequest(model, request, dialect, true));
   const { signal, onRetry } = options;
-  const started = await send(
+  const { started, call } = await send(
     settings,
     { method: 'POST', path: CHAT_PATH, body, model, signal, onRetry },
-    async (response) => response,
+    async (response, call) => ({ started: response, call }),
   );
-  const what = `POST ${settings.baseURL}${CHAT_PATH}`;
+  const what = call.what;
   const contentType = started.headers.get('content-type');
   if (contentType && !contentType.includes('event-stream')) {
-    const text = await started.text().catch(() => '');
+    const text = await readText(started, readOptions(settings.transport, call)).catch(() => '');
     throw new ConnectionError(
       'malformed-response',
       `${what} answered a stream request with ${contentType}: ${text.slice(0, 80)}`,
@@ -90,7 +90,10 @@ async function* streamCompletion(
   let done = false;
   let events = 0;
   try {
-    for await (const { data, atEnd, invalidLines } of readSseData(started.body ?? new Blob([]).stream())) {
+    for await (const { data, atEnd, invalidLines } of readSseData(
+      started.body ?? new Blob([]).stream(),
+      readOptions(settings.transport, call, () => false),
+    )) {
       if (data === '' && atEnd && invalidLines > 0) {
         if (done || state.finishReason) break;
         throw new ConnectionError(
@@ -163,7 +166,8 @@ export function createModelFromSettings(settings: ResolvedSettings, model: strin
         return await send(
           settings,
           { method: 'POST', path: CHAT_PATH, body, model, signal: options.signal, onRetry: options.onRetry },
-          async (response, what) => readCompletion(await readJson(response, what), what, model),
+          async (response, call) =>
+            readCompletion(await readJson(settings, response, call), call.what, model),
         );
       } catch (error) {
         throw redactError(error, settings.secret);

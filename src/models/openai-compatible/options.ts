@@ -1,12 +1,16 @@
 import { UserInputError } from '../../errors.js';
-import { createNodeFetch } from '../node-fetch.js';
 import { type Secrets, secretHeaderValues } from '../redact.js';
 import { type RetryOptions, validateRetryOptions } from '../retry.js';
 import { DEFAULT_START_TIMEOUT_MS, validateTimeoutMs } from '../timeout.js';
+import {
+  type FetchFunction,
+  type ResponseLimits,
+  resolveLimits,
+  type Transport,
+} from '../transport/index.js';
 import { OPENAI_COMPATIBLE_FAMILIES, type OpenAICompatibleFamily } from './dialects.js';
 
-/** A `fetch` implementation; a keep-alive `node:http` client (`createNodeFetch`) by default. */
-export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
+export type { FetchFunction } from '../transport/index.js';
 
 /** Where an OpenAI-compatible server lives and how to talk to it. Shared by every model of one server. */
 export interface OpenAICompatibleSettings {
@@ -27,10 +31,12 @@ export interface OpenAICompatibleSettings {
   /** Retry policy for 429, 5xx, network failures and timeouts (the same policy as the Mistral adapter). */
   retry?: RetryOptions;
   /**
-   * The `fetch` to use; inject one to add a proxy, logging or a test double (`globalThis.fetch` gives Node's
-   * built-in one). @default a keep-alive `node:http`/`node:https` client of this server (`createNodeFetch`)
+   * The `fetch` to use; inject one to add a proxy, logging or a test double.
+   * @default the global `fetch`, looked up at call time
    */
   fetch?: FetchFunction;
+  /** Bounds on reading a response once it started: size, silence between chunks, total time. */
+  limits?: ResponseLimits;
   /**
    * The context window to report from `listModels()` when the server does not send one: a number for every
    * model, or a map of model id to window.
@@ -48,9 +54,8 @@ export interface OpenAICompatibleModelOptions extends OpenAICompatibleSettings {
 export interface ResolvedSettings {
   baseURL: string;
   family: OpenAICompatibleFamily;
-  timeoutMs: number;
-  retry: RetryOptions;
-  fetch: FetchFunction;
+  /** fetch, timeout, retries and limits, as the shared transport takes them. */
+  transport: Transport;
   /** Request headers, including Authorization when an apiKey was given. */
   headers: Record<string, string>;
   /** The API key, kept only so it can be redacted from server messages. */
@@ -121,16 +126,19 @@ export function resolveSettings(settings: OpenAICompatibleSettings): ResolvedSet
     headers[name.toLowerCase()] = value;
   }
   if (settings.apiKey) headers.authorization = `Bearer ${settings.apiKey}`;
-  const fetchFunction = settings.fetch ?? createNodeFetch();
+  const fetchFunction: FetchFunction = settings.fetch ?? ((input, init) => globalThis.fetch(input, init));
   if (typeof fetchFunction !== 'function') {
     throw invalid('fetch', 'No fetch function is available.', 'Use Node 20+ or pass options.fetch.');
   }
   return {
     baseURL,
     family,
-    timeoutMs,
-    retry: settings.retry ?? {},
-    fetch: fetchFunction,
+    transport: {
+      fetch: fetchFunction,
+      timeoutMs,
+      retry: settings.retry ?? {},
+      limits: resolveLimits(settings.limits),
+    },
     headers,
     // The key and every credential-looking header value are redacted from errors alike.
     secret: [settings.apiKey, ...secretHeaderValues(settings.headers)],

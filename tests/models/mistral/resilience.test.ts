@@ -30,15 +30,10 @@ const model = (options: MistralProviderOptions = {}) =>
 /** A fetch that rewrites the JSON body before it goes out: sends what the compiler never would. */
 const rewriting =
   (edit: (body: Record<string, unknown>) => void) =>
-  async (request: Request): Promise<Response> => {
-    const body = (await request.json()) as Record<string, unknown>;
+  async (input: string, init: RequestInit): Promise<Response> => {
+    const body = JSON.parse(String(init.body)) as Record<string, unknown>;
     edit(body);
-    return fetch(request.url, {
-      method: 'POST',
-      headers: request.headers,
-      body: JSON.stringify(body),
-      signal: request.signal,
-    });
+    return fetch(input, { ...init, body: JSON.stringify(body) });
   };
 
 const count = async (run: () => Promise<unknown>) => {

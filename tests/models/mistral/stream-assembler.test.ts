@@ -1,20 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { createStreamAssembler, type SdkStreamChunk } from '../../../src/models/mistral/stream-assembler.js';
+import { createStreamAssembler } from '../../../src/models/mistral/stream-assembler.js';
+import type { WireStreamChunk } from '../../../src/models/mistral/wire-types.js';
 import type { StreamDelta } from '../../../src/models/types.js';
 
-type Delta = SdkStreamChunk['choices'][number]['delta'];
+type Delta = NonNullable<NonNullable<WireStreamChunk['choices']>[number]['delta']>;
 const chunk = (
   delta: Delta,
   finishReason: string | null = null,
-  usage?: SdkStreamChunk['usage'],
-): SdkStreamChunk => ({
+  usage?: WireStreamChunk['usage'],
+): WireStreamChunk => ({
   id: 'c1',
   model: 'mistral-small-latest',
-  choices: [{ delta, finishReason }],
+  choices: [{ delta, finish_reason: finishReason as 'stop' | null }],
   ...(usage ? { usage } : {}),
 });
 
-function run(chunks: SdkStreamChunk[], prefix?: string) {
+function run(chunks: WireStreamChunk[], prefix?: string) {
   const assembler = createStreamAssembler({ prefix, random: () => 0.5 });
   const deltas: StreamDelta[] = chunks.flatMap((item) => assembler.push(item));
   const end = assembler.end();
@@ -24,12 +25,12 @@ function run(chunks: SdkStreamChunk[], prefix?: string) {
 }
 
 describe('createStreamAssembler', () => {
-  it('keeps whole calls apart when the SDK defaulted every index to 0, and ids the id-less ones', () => {
+  it('keeps whole calls apart when every index is 0, and ids the id-less ones', () => {
     const { deltas, response } = run([
       chunk({ role: 'assistant', content: '' } as Delta),
       chunk(
         {
-          toolCalls: [
+          tool_calls: [
             { id: 'AAAAAAAA1', index: 0, function: { name: 'a', arguments: '{"x":1}' } },
             { id: 'null', index: 0, function: { name: 'b', arguments: { y: 2 } } },
           ],
@@ -48,14 +49,14 @@ describe('createStreamAssembler', () => {
   it('joins fragments keyed by index, with the id only on the first fragment', () => {
     const { response } = run([
       chunk({
-        toolCalls: [{ id: 'chatcmpl-tool-1', index: 0, function: { name: 'search', arguments: '' } }],
+        tool_calls: [{ id: 'chatcmpl-tool-1', index: 0, function: { name: 'search', arguments: '' } }],
       }),
       chunk({
-        toolCalls: [{ id: 'chatcmpl-tool-2', index: 1, function: { name: 'read', arguments: '{"p"' } }],
+        tool_calls: [{ id: 'chatcmpl-tool-2', index: 1, function: { name: 'read', arguments: '{"p"' } }],
       }),
-      chunk({ toolCalls: [{ id: 'null', index: 0, function: { name: '', arguments: '{"q":"a"}' } }] }),
-      chunk({ toolCalls: [{ id: 'null', index: 1, function: { name: '', arguments: ':1}' } }] }),
-      chunk({ content: '' }, 'tool_calls', { promptTokens: 5, completionTokens: 2, totalTokens: 7 }),
+      chunk({ tool_calls: [{ id: 'null', index: 0, function: { name: '', arguments: '{"q":"a"}' } }] }),
+      chunk({ tool_calls: [{ id: 'null', index: 1, function: { name: '', arguments: ':1}' } }] }),
+      chunk({ content: '' }, 'tool_calls', { prompt_tokens: 5, completion_tokens: 2, total_tokens: 7 }),
     ]);
     expect(response.message.toolCalls).toEqual([
       { id: 'chatcmpl-tool-1', name: 'search', arguments: '{"q":"a"}' },
