@@ -12,6 +12,7 @@ export default defineConfig({
     'otel/index': 'src/otel/index.ts',
     // dragoman/web: web-standard only (Request, Response, ReadableStream); no dependencies.
     'web/index': 'src/web/index.ts',
+    'node/index': 'src/node/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

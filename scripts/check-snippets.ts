@@ -83,6 +83,7 @@ export async function typecheckSnippets(
       'dragoman/redis': ['src/redis/index.ts'],
       'dragoman/web': ['src/web/index.ts'],
       'dragoman/mcp': ['src/mcp/index.ts'],
+      'dragoman/node': ['src/node/index.ts'],
     },
     allowImportingTsExtensions: true,
   };

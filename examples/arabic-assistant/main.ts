@@ -10,7 +10,8 @@
  * @module
  */
 import { pathToFileURL } from 'node:url';
-import { JsonlFileStore, stream } from '../../src/index.js';
+import { stream } from '../../src/index.js';
+import { JsonlFileStore } from '../../src/node/index.js';
 import { connectBackend } from '../shared/backend.js';
 import { createLineReader, type ExampleIO, runAsScript } from '../shared/io.js';
 import { renderEvents } from '../shared/render-events.js';

@@ -24,7 +24,7 @@ import {
   stream,
   type Usage,
 } from '../../src/index.js';
-import { workspaceTools } from '../../src/tools/builtin/index.js';
+import { workspaceTools } from '../../src/node/index.js';
 import { connectBackend } from '../shared/backend.js';
 import { createLineReader, type ExampleIO, type LineReader, runAsScript } from '../shared/io.js';
 import { renderEvents } from '../shared/render-events.js';

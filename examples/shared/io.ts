@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { abortOnInterrupt, isDragomanError } from '../../src/index.js';
+import { isDragomanError } from '../../src/index.js';
+import { abortOnInterrupt } from '../../src/node/index.js';
 
 /** Where an example reads and writes: the real terminal, or streams a test injects. */
 export interface ExampleIO {

@@ -1,6 +1,5 @@
+/** Stores. The JSONL file store needs Node and is exported from `dragoman/node` (src/node). */
 export { InMemoryStore } from './in-memory-store.js';
-export { JsonlFileStore, type JsonlFileStoreOptions } from './jsonl-file-store.js';
-export { sessionFileName } from './session-file-name.js';
 export { MAX_SESSION_ID_LENGTH, validateSessionId } from './session-id.js';
 export type {
   AppendOptions,

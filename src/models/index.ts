@@ -4,6 +4,7 @@ export * from './mistral/index.js';
 export * from './openai-compatible/index.js';
 export type { RetryOptions } from './retry.js';
 export type { StartTimeoutOptions } from './timeout.js';
+export { DEFAULT_RESPONSE_LIMITS, type FetchFunction, type ResponseLimits } from './transport/index.js';
 export type {
   AssistantMessage,
   AssistantMeta,

@@ -1,12 +1,4 @@
-export type {
-  AbortOnInterruptOptions,
-  InterruptSignal,
-  SignalSource,
-  StopSignalName,
-  WorkspaceLimits,
-  WorkspaceToolsOptions,
-} from './builtin/index.js';
-export { abortOnInterrupt, readOnlyWorkspaceTools, resolveInside, workspaceTools } from './builtin/index.js';
+// The built-in workspace tools need Node: they are exported from `dragoman/node` (src/node).
 export { toJsonSchema } from './json-schema.js';
 export type { ArgumentIssue, ArgumentValidator, JsonSchemaParameters } from './json-schema-parameters.js';
 export { jsonSchema } from './json-schema-parameters.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LRI, PDI } from '../../examples/arabic-assistant/bidi.js';
 import { main } from '../../examples/arabic-assistant/main.js';
-import { JsonlFileStore } from '../../src/memory/index.js';
+import { JsonlFileStore } from '../../src/node/index.js';
 import { testIO } from './example-io.js';
 
 let memory: string;

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { isDragomanError } from '../../src/errors.js';
-import { JsonlFileStore, sessionFileName } from '../../src/memory/index.js';
 import type { Message } from '../../src/models/types.js';
+import { JsonlFileStore, sessionFileName } from '../../src/node/index.js';
 
 const workerPath = new URL('./support/append-worker.ts', import.meta.url).pathname;
 const roots: string[] = [];

@@ -6,8 +6,9 @@ import {
   fitContextWithSummary,
   type SummaryFitResult,
 } from '../../src/context/index.js';
-import { InMemoryStore, JsonlFileStore, type MemoryStore } from '../../src/memory/index.js';
+import { InMemoryStore, type MemoryStore } from '../../src/memory/index.js';
 import type { Message } from '../../src/models/types.js';
+import { JsonlFileStore } from '../../src/node/index.js';
 import {
   type CalibratingTokenCounter,
   createEstimatingCounter,

@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import { InMemoryStore, JsonlFileStore } from '../../src/memory/index.js';
+import { InMemoryStore } from '../../src/memory/index.js';
+import { JsonlFileStore } from '../../src/node/index.js';
 import { describeMemoryStoreContract } from './support/memory-store-contract.js';
 
 const directories: string[] = [];

@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AbortError } from '../../src/errors.js';
 import { withFileLock } from '../../src/memory/file-lock.js';
-import { JsonlFileStore } from '../../src/memory/index.js';
 import { sessionFileName } from '../../src/memory/session-file-name.js';
+import { JsonlFileStore } from '../../src/node/index.js';
 import { reportFigure } from './support/figures.js';
 import { scale } from './support/scale.js';
 

@@ -1,6 +1,7 @@
 /**
- * The Mistral adapter: `createMistral()` / `mistral()` on La Plateforme through `@mistralai/mistralai`, and
- * the pure wire compiler that makes neutral histories acceptable to the API.
+ * The Mistral adapter: `createMistral()` / `mistral()` on La Plateforme, and the pure wire compiler that
+ * makes neutral histories acceptable to the API. The wire types (wire-types.ts) come from
+ * `@mistralai/mistralai` and stay internal.
  * @module
  */
 export type { CompiledRequest, CompileRequestOptions } from './compile-request.js';
@@ -10,17 +11,3 @@ export { DEFAULT_FIM_MODEL } from './fim.js';
 export type { MistralModel, MistralModelSettings } from './mistral-model.js';
 export type { MistralProvider, MistralProviderOptions } from './provider.js';
 export { createMistral, mistral } from './provider.js';
-export type {
-  WireAssistantMessage,
-  WireChatRequest,
-  WireImageChunk,
-  WireMessage,
-  WireSystemMessage,
-  WireTextChunk,
-  WireThinkingChunk,
-  WireTool,
-  WireToolCall,
-  WireToolChoice,
-  WireToolMessage,
-  WireUserMessage,
-} from './wire-types.js';

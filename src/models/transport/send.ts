@@ -109,5 +109,6 @@ export async function send<T>(
     ...transport.retry,
     ...(signal ? { signal } : {}),
     ...(random ? { random } : {}),
+    ...(call.onRetry ? { onRetry: call.onRetry } : {}),
   });
 }

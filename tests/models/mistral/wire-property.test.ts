@@ -155,8 +155,8 @@ describe('20,000 generated histories through createMistral()', () => {
       apiKey: 'test-key',
       serverURL: 'http://127.0.0.1:9',
       retry: { maxRetries: 0 },
-      fetch: async (request) => {
-        sent = await request.json();
+      fetch: async (_url, init) => {
+        sent = JSON.parse(String(init.body));
         return new Response(completion, { status: 200, headers: { 'content-type': 'application/json' } });
       },
     });

@@ -4,7 +4,7 @@
  * `locked` just before it freezes, then `ok` or `error <code>` when its append settles.
  * Usage: node --import tsx paused-writer-child.ts <directory> <session> <pauseMs> <staleMs>
  */
-import { JsonlFileStore } from '../../../src/memory/index.js';
+import { JsonlFileStore } from '../../../src/node/index.js';
 
 const [directory, session, pauseMs, staleMs] = process.argv.slice(2);
 let calls = 0;

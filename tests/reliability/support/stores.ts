@@ -5,8 +5,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { InMemoryStore, JsonlFileStore } from '../../../src/memory/index.js';
+import { InMemoryStore } from '../../../src/memory/index.js';
 import type { MemoryStore } from '../../../src/memory/types.js';
+import { JsonlFileStore } from '../../../src/node/index.js';
 
 /** A fresh store and how to remove what it left on disk. */
 export interface StoreFixture {
