@@ -8,7 +8,7 @@ let server: Server;
 let url: string;
 
 beforeAll(async () => {
-  // /slow-start: headers after 300 ms. /slow-body: headers at once, then the body over 300 ms.
+  // /slow-start: headers after 300 ms. /slow-body: headers at once, then the body over 1.5 s.
   server = createServer((request, response) => {
     if (request.url === '/slow-start') {
       const timer = setTimeout(() => response.end('late'), 300);
@@ -17,7 +17,7 @@ beforeAll(async () => {
     }
     response.writeHead(200, { 'content-type': 'text/plain' });
     response.write('a');
-    const timer = setTimeout(() => response.end('b'), 300);
+    const timer = setTimeout(() => response.end('b'), 1500);
     response.on('close', () => clearTimeout(timer));
   });
   url = await listenOnLoopback(server);
@@ -37,8 +37,10 @@ describe('withStartTimeout', () => {
   });
 
   it('does not bound a body that keeps flowing after the start', async () => {
+    // Headers come at once; the body takes 1.5 s, longer than the timeout. A loaded machine can take a few
+    // hundred ms for the headers alone, so the timeout leaves room for that.
     const response = await withStartTimeout((signal) => fetch(`${url}/slow-body`, { signal }), {
-      timeoutMs: 100,
+      timeoutMs: 1000,
     });
     await expect(response.text()).resolves.toBe('ab');
   });
