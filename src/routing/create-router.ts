@@ -5,6 +5,7 @@ import { createMistral } from '../models/mistral/index.js';
 import type { Message, Model, ModelLister, ModelProvider } from '../models/types.js';
 import { decideRoute, type PolicyConfig, type RouteModelFacts } from './decide-route.js';
 import { type LanguageDetector, scriptLanguageDetector } from './language-detector.js';
+import { explainRequest } from './request-model/explain-request.js';
 import { DEFAULT_THRESHOLDS, type RequestThresholds } from './request-model/model-route.js';
 import type { RouteRule } from './route-rule.js';
 import {
@@ -190,7 +191,11 @@ export function createRouter(options: RouterOptions = {}): DefaultRouter {
     },
     noteDeprecation: (modelId, date) => catalog.noteDeprecation(modelId, date),
     explain(text) {
-      return decideRoute({ text, images: 0, needsTools: false, messages: [] }, policy());
+      const decision = decideRoute({ text, images: 0, needsTools: false, messages: [] }, policy());
+      if (['arabic', 'code', 'general'].includes(decision.route)) {
+        decision.evidence = explainRequest(text, decision.route);
+      }
+      return decision;
     },
   };
 }

@@ -35,6 +35,11 @@ export interface RouteDecision {
   /** One sentence saying why, e.g. "turn is Arabic (ar, 0.97 Arabic script)". */
   reason: string;
   signals: RouteSignals;
+  /**
+   * Set by `explain()` only: the evidence that moved the request model most toward this route (for
+   * `general`, away from the others), strongest first, in logit units.
+   */
+  evidence?: Array<{ feature: string; weight: number }>;
   /** Routes tried first and skipped because their model lacked a capability, with the reason. */
   skipped?: Array<{ route: RouteName; model: string; missing: 'vision' | 'function-calling' }>;
 }
