@@ -61,11 +61,10 @@ describe('createChatHandler with the AI SDK chat client', () => {
         'data-step',
         'step-start',
         'data-route',
-        'data-model-substituted',
         'text',
         'data-step',
       ]);
-      // The default Arabic route names Saba, which is retired: the substitution reaches the UI as data.
+      // The default Arabic route names Saba, which is retired: the substitution (reported once per run) reaches the UI as data.
       const substituted = answer?.parts.find((part) => part.type === 'data-model-substituted');
       expect(substituted?.type === 'data-model-substituted' && substituted.data.step).toBe(1);
       const route = answer?.parts.find((part) => part.type === 'data-route');
