@@ -6,7 +6,7 @@ import { calendarQuestion } from '../../examples/arabic-assistant/web/script.js'
 import { startWebChat, type WebChat } from '../../examples/arabic-assistant/web/server.js';
 import { chromiumPath } from '../package/browser-check.js';
 
-/** Where the screenshot is kept for people to look at (gitignored; CI keeps the folder as an artifact). */
+/** Where the screenshot is kept for people to look at (gitignored; nothing uploads it, so look at it locally). */
 const ARTIFACTS = path.resolve('tmp/artifacts');
 
 let chat: WebChat;
