@@ -22,7 +22,9 @@ const commands = async () => {
 };
 try {
   await Promise.all(workers.map((worker) => worker.ready));
-  const warm = await Promise.all(Array.from({ length: 16 }, (_, i) => queue.enqueue({ agent: 'chat', input: `w${i}` })));
+  const warm = await Promise.all(
+    Array.from({ length: 16 }, (_, i) => queue.enqueue({ agent: 'chat', input: `w${i}` })),
+  );
   for (const id of warm) await queue.result(id);
 
   // Throughput: 400 runs on 40 sessions, all enqueued at once.
@@ -30,7 +32,9 @@ try {
   const before = await commands();
   const started = performance.now();
   const ids = await Promise.all(
-    Array.from({ length: runs }, (_, i) => queue.enqueue({ agent: 'chat', input: `q${i}`, session: `s${i % 40}` })),
+    Array.from({ length: runs }, (_, i) =>
+      queue.enqueue({ agent: 'chat', input: `q${i}`, session: `s${i % 40}` }),
+    ),
   );
   for (const id of ids) await queue.result(id);
   const seconds = (performance.now() - started) / 1000;
@@ -49,9 +53,15 @@ try {
   const pick = (q: number) => added[Math.min(added.length - 1, Math.floor(q * added.length))]!.toFixed(1);
   console.log('## Durable runs through Redis + BullMQ (issue 18)\n');
   console.log('| figure | value |\n|---|---|');
-  console.log(`| runs/s, 2 worker processes x concurrency 8, ${runs} runs on 40 sessions | ${(runs / seconds).toFixed(1)} |`);
-  console.log(`| added latency per run, p50 / p99 (ms, 100 sequential runs) | ${pick(0.5)} / ${pick(0.99)} |`);
-  console.log(`| Redis commands per run (all clients, BullMQ included, streamed answer) | ${perRun.toFixed(1)} |`);
+  console.log(
+    `| runs/s, 2 worker processes x concurrency 8, ${runs} runs on 40 sessions | ${(runs / seconds).toFixed(1)} |`,
+  );
+  console.log(
+    `| added latency per run, p50 / p99 (ms, 100 sequential runs) | ${pick(0.5)} / ${pick(0.99)} |`,
+  );
+  console.log(
+    `| Redis commands per run (all clients, BullMQ included, streamed answer) | ${perRun.toFixed(1)} |`,
+  );
 } finally {
   await Promise.all(workers.map((worker) => worker.kill('SIGKILL')));
   await queue.close();
