@@ -139,11 +139,20 @@ export function createMistralModel(
         for await (const deltas of batches) yield* deltas;
       }
     } catch (error) {
-      throw mapMistralError(error, {
+      const mapped = mapMistralError(error, {
         operation: `POST ${PATH}`,
         model: modelId,
         signal: options.signal,
         apiKey: client.apiKey(),
+      });
+      // stream() never retries once deltas went out (they cannot be taken back): say so, as the
+      // OpenAI-compatible adapter does.
+      if (!(mapped instanceof ConnectionError) || mapped.code !== 'connection') throw mapped;
+      const said = mapped.hint ? mapped.message.slice(0, -(mapped.hint.length + 1)) : mapped.message;
+      throw new ConnectionError('connection', said, {
+        cause: mapped,
+        retryable: false,
+        hint: 'The connection dropped mid-answer and a started stream is not retried; call again.',
       });
     } finally {
       await batches.return(undefined);

@@ -104,8 +104,9 @@ export const faultCases: readonly FaultCase[] = [
     fault: { type: 'cut-mid-stream', afterChunks: 2 },
     timeoutMs: LONG,
     generate: typed('ConnectionError', ['connection'], true),
-    stream: typed('ConnectionError', ['connection'], true),
-    // Text was already delivered: replaying the stream would duplicate it, so it must not be retried.
+    // Text was already delivered: replaying the stream would duplicate it, so it is not retried, and the
+    // error says so (retryable false) in both adapters.
+    stream: typed('ConnectionError', ['connection'], false),
     recovers: { generate: true, stream: false },
   },
   {
