@@ -34,29 +34,7 @@ describe('size, binary and time limits', () => {
   // still runs in a child process killed after 6 s, so a regression cannot hang the runner.
   it('a catastrophic-backtracking search pattern cannot block the run', async () => {
     await writeFile(path.join(workspace.root, 'a.txt'), `${'a'.repeat(40)}!\n`);
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        fileURLToPath(new URL('./support/search-child.ts', import.meta.url)),
-        workspace.root,
-        '(a+)+$',
-        '(a|aa)*$',
-        '(a|a)*$',
-        '(.*a){12}$',
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let output = '';
-    child.stdout.setEncoding('utf8').on('data', (text: string) => {
-      output += text;
-    });
-    const killer = setTimeout(() => child.kill('SIGKILL'), 6_000);
-    const [code] = await new Promise<[number | null]>((resolve) =>
-      child.once('close', (exitCode) => resolve([exitCode])),
-    );
-    clearTimeout(killer);
+    const { code, output } = await searchInChild(['(a+)+$', '(a|aa)*$', '(a|a)*$', '(.*a){12}$']);
     expect(code).toBe(0);
     expect(output).toMatch(/^done \d+/);
   });
@@ -65,26 +43,7 @@ describe('size, binary and time limits', () => {
   // froze the process on a long file name. Globs now run on an automaton that reads a path once.
   it('a glob built to backtrack cannot block the run', async () => {
     await writeFile(path.join(workspace.root, `${'a'.repeat(60)}.x`), 'a\n');
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        fileURLToPath(new URL('./support/search-child.ts', import.meta.url)),
-        workspace.root,
-        'a',
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SEARCH_GLOB: `${'{*,*}'.repeat(10)}!` } },
-    );
-    let output = '';
-    child.stdout.setEncoding('utf8').on('data', (text: string) => {
-      output += text;
-    });
-    const killer = setTimeout(() => child.kill('SIGKILL'), 6_000);
-    const [code] = await new Promise<[number | null]>((resolve) =>
-      child.once('close', (exitCode) => resolve([exitCode])),
-    );
-    clearTimeout(killer);
+    const { code, output } = await searchInChild(['a'], `${'{*,*}'.repeat(10)}!`);
     expect(code).toBe(0);
     expect(output).toMatch(/^done \d+/);
   });
@@ -129,3 +88,31 @@ describe('size, binary and time limits', () => {
     expect(toolMessages[0]?.content).toContain('killed after the time limit');
   });
 });
+
+/** Runs search_files in a child process killed after 6 s, so a search that blocks cannot hang the runner. */
+async function searchInChild(
+  patterns: string[],
+  glob?: string,
+): Promise<{ code: number | null; output: string }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      fileURLToPath(new URL('./support/search-child.ts', import.meta.url)),
+      workspace.root,
+      ...patterns,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: glob ? { ...process.env, SEARCH_GLOB: glob } : process.env },
+  );
+  let output = '';
+  child.stdout.setEncoding('utf8').on('data', (text: string) => {
+    output += text;
+  });
+  const killer = setTimeout(() => child.kill('SIGKILL'), 6_000);
+  const code = await new Promise<number | null>((resolve) =>
+    child.once('close', (exitCode) => resolve(exitCode)),
+  );
+  clearTimeout(killer);
+  return { code, output };
+}
