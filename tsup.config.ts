@@ -6,6 +6,7 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     'testing/index': 'src/testing/index.ts',
+    'testing/fake': 'src/testing/fake.ts',
     'redis/index': 'src/redis/index.ts',
     'mcp/index': 'src/mcp/index.ts',
     // dragoman/otel: @opentelemetry/api is an optional peer dependency, external to the bundle.

@@ -28,6 +28,7 @@ import {
   startProgress,
 } from './progress.js';
 import { runEndEvent, stepEndEvent } from './run-events.js';
+import { newRunId } from './run-id.js';
 import { selectModel } from './select-model.js';
 import { laterStepSettings, mergeSettings, withPromptCacheKey } from './settings.js';
 import { checkStepLimits } from './step-limits.js';
@@ -327,7 +328,7 @@ async function parseCalls(
 
 /** The `runId` option when it is a usable id, a random UUID when absent; a `UserInputError` otherwise. */
 function checkedRunId(runId: unknown): string {
-  if (runId === undefined) return crypto.randomUUID();
+  if (runId === undefined) return newRunId();
   if (typeof runId === 'string' && runId.length > 0 && runId.length <= 200) return runId;
   throw new UserInputError('invalid-input', `Run option runId ${JSON.stringify(runId)} is not a usable id.`, {
     path: 'runId',

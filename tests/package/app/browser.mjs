@@ -1,6 +1,6 @@
 // Bundled with esbuild --platform=browser from the packed tarball, then run in headless Chromium.
 import { createTokenCounter, defineAgent, stream, tool } from 'dragoman';
-import { FakeModel } from 'dragoman/testing';
+import { FakeModel } from 'dragoman/testing/fake';
 import { z } from 'zod';
 
 const add = tool({
