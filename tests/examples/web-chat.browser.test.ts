@@ -47,7 +47,10 @@ describe('the Arabic assistant web chat in headless Chromium', () => {
       .poll(() => answer.locator('.text').last().textContent())
       .toBe('تمت إضافة «إفطار العائلة» إلى تقويمك يوم ١١ مارس ٢٠٢٤، الموافق ١ رمضان ١٤٤٥ هـ.');
     expect(await answer.locator('.tool[data-state="output-available"]').count()).toBe(2);
-    expect(await answer.locator('.cost').textContent()).toMatch(/tokens · \$\d+\.\d{6} · 3 steps/u);
+    // The cost line of the paused phase (2 steps) is replaced when the resumed turn finishes: wait for it.
+    await expect
+      .poll(() => answer.locator('.cost').textContent(), { timeout: 15_000 })
+      .toMatch(/tokens · \$\d+\.\d{6} · 3 steps/u);
     expect(chat.calendar).toEqual([{ title: 'إفطار العائلة', date: '2024-03-11' }]);
     const userTurn = page.locator('article.user').first();
     expect(await userTurn.getAttribute('dir')).toBe('rtl');
