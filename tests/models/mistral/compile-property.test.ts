@@ -59,10 +59,14 @@ const tool: fc.Arbitrary<ToolMessage> = fc.record({
 /** Any sequence of messages: mostly invalid, exercises the error paths. */
 const anyHistory = fc.array(fc.oneof(system, user, assistant, tool), { maxLength: 10 });
 
-/** Agent-like histories: tool results mostly follow their calls (some skipped, reordered or orphaned). */
+/**
+ * Agent-like histories: open with a user turn, tool results mostly follow their calls (some skipped or
+ * reordered), and an optional trailing prefix carries text. Most compile, so most bodies get checked.
+ */
 const agentHistory: fc.Arbitrary<Message[]> = fc
   .tuple(
     fc.array(system, { maxLength: 2 }),
+    user,
     fc.array(
       fc.oneof(
         user.map((message) => [message] as Message[]),
@@ -82,14 +86,21 @@ const agentHistory: fc.Arbitrary<Message[]> = fc
             return [{ ...message, toolCalls: calls, prefix: undefined }, ...results];
           }),
       ),
-      { minLength: 1, maxLength: 6 },
+      { maxLength: 6 },
     ),
     fc.option(
-      assistant.map((message) => ({ ...message, toolCalls: undefined, prefix: true })),
+      fc
+        .constantFrom('Sure: ', '```json\n', 'نعم')
+        .map((content): AssistantMessage => ({ role: 'assistant', content, prefix: true })),
       { nil: undefined },
     ),
   )
-  .map(([systems, turns, trailing]) => [...systems, ...turns.flat(), ...(trailing ? [trailing] : [])]);
+  .map(([systems, first, turns, trailing]) => [
+    ...systems,
+    first,
+    ...turns.flat(),
+    ...(trailing ? [trailing] : []),
+  ]);
 
 type Outcome =
   | { ok: true; body: ReturnType<typeof ChatCompletionRequest$outboundSchema.parse> }
@@ -137,7 +148,8 @@ describe('compileMistralRequest properties', () => {
       }),
       { numRuns: 300 },
     );
-    expect(accepted).toBeGreaterThan(100);
+    // About 77% compile (measured with fc.sample over 3,000 histories); half is many deviations away.
+    expect(accepted).toBeGreaterThan(150);
   });
 
   it('same history, same body (stable for the prompt cache)', () => {
