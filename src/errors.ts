@@ -36,7 +36,6 @@ export type DragomanErrorCode =
   | 'max-steps'
   | 'output-parse'
   | 'aborted'
-  | 'conflict'
   | 'empty-queue'
   | 'mcp'
   | 'session-conflict';
@@ -157,8 +156,8 @@ export function abortErrorFrom(signal: AbortSignal, what = 'The run'): AbortErro
 
 /**
  * A turn was computed from a session history that changed before it could be committed (another instance
- * committed first). Nothing of the turn was stored. Stores that commit conditionally (`RedisStore`) throw it;
- * run again on the new history, or let the durable worker do it (it retries on conflict).
+ * committed first, or broke this writer's stale file lock). Nothing of the turn was stored. `RedisStore` and
+ * `JsonlFileStore` throw it; run again on the new history, or let the durable worker do it (it retries).
  */
 export class SessionConflictError extends DragomanError {
   override name = 'SessionConflictError' as const;

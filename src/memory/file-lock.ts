@@ -18,11 +18,10 @@ export interface FileLockOptions {
 /** What the action under the lock can ask of it. */
 export interface HeldLock {
   /**
-   * Resolves when the lock is still this holder's; rejects with a `DragomanError` ('conflict') when another
-   * process broke it as stale (this holder was paused past `staleMs`). Call it right before changing the
-   * protected file, and change nothing when it rejects.
+   * Whether the lock is still this holder's: false when another process broke it as stale (this holder was
+   * paused past `staleMs`). Call it right before changing the protected file, and change nothing when false.
    */
-  confirm(): Promise<void>;
+  stillHeld(): Promise<boolean>;
 }
 
 interface LockOwner {
@@ -49,7 +48,7 @@ export async function withFileLock<T>(
   const heartbeat = setInterval(() => void refresh(lockPath, owner), Math.max(10, staleMs / 3));
   heartbeat.unref();
   try {
-    return await action({ confirm: () => confirm(lockPath, owner) });
+    return await action({ stillHeld: () => stillHeld(lockPath, owner) });
   } finally {
     clearInterval(heartbeat);
     await release(lockPath, owner);
@@ -90,12 +89,9 @@ async function refresh(lockPath: string, owner: LockOwner): Promise<void> {
   }
 }
 
-async function confirm(lockPath: string, owner: LockOwner): Promise<void> {
+async function stillHeld(lockPath: string, owner: LockOwner): Promise<boolean> {
   const current = parseOwner(await readFile(lockPath, 'utf8').catch(() => ''));
-  if (current?.token === owner.token) return;
-  throw new DragomanError('conflict', `Lost the lock ${lockPath}: another process broke it as stale.`, {
-    hint: 'This process was paused longer than staleMs; nothing was written. Retry the operation.',
-  });
+  return current?.token === owner.token;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { type FileHandle, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UserInputError } from '../errors.js';
+import { SessionConflictError, UserInputError } from '../errors.js';
 import type { Message } from '../models/types.js';
 import { readCommittedTail } from './committed-tail.js';
 import { type FileLockOptions, type HeldLock, withFileLock } from './file-lock.js';
@@ -28,8 +28,8 @@ export interface JsonlFileStoreOptions {
  *   as far as the last commit line.
  * - Two processes: every append and clear holds `<file>.lock` (see `withFileLock`: atomic creation, stale
  *   locks of dead processes broken safely, refreshed while held). Right before it changes the file, an
- *   append confirms the lock is still its own, so a writer paused past `staleMs` writes nothing instead of
- *   overwriting the turn of the writer that broke its lock. Loads need no lock: they only read committed turns.
+ *   append confirms the lock is still its own, so a writer paused past `staleMs` writes nothing (it throws
+ *   `SessionConflictError`) instead of overwriting the turn of the writer that broke its lock. Loads need no lock: they only read committed turns.
  * - One process: appends to one session queue up in the store before they contend for the file lock, so
  *   many concurrent runs on one session wait their turn instead of timing out on the lock.
  * - A file whose header cannot be read is moved aside (`<file>.unreadable-<time>`), never truncated.
@@ -96,14 +96,14 @@ export class JsonlFileStore implements MemoryStore {
       let size = (await handle.stat()).size;
       let parsed = await readCommittedTail(handle, size);
       if (size > 0 && parsed.committedBytes === 0) {
-        await lock.confirm();
+        await confirm(lock, sessionId);
         handle = await moveAside(handle, file, this.#now());
         size = 0;
         parsed = { committedBytes: 0, lastTurn: 0 };
       }
       const created = size === 0;
       const turn = Buffer.from(encodeTurn(parsed.lastTurn + 1, messages, this.#now()));
-      await lock.confirm(); // last check before the file changes: nothing below waits on anyone else
+      await confirm(lock, sessionId); // last check before the file changes: nothing below waits on anyone else
       if (created) {
         const header = Buffer.from(encodeHeader(sessionId));
         await handle.write(header, 0, header.length, 0);
@@ -159,4 +159,13 @@ async function syncDirectory(directory: string): Promise<void> {
   } catch {
     // Windows cannot fsync a directory; NTFS journals the entry itself.
   }
+}
+
+/** Throws `SessionConflictError` (nothing written yet) when another process broke this writer's lock. */
+async function confirm(lock: HeldLock, sessionId: string): Promise<void> {
+  if (await lock.stillHeld()) return;
+  throw new SessionConflictError(
+    sessionId,
+    `Session "${sessionId}": another process broke this writer's lock as stale (this process was paused past lock.staleMs); the turn was not written.`,
+  );
 }

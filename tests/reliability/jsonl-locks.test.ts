@@ -56,7 +56,7 @@ describe('JSONL locks', () => {
     // The child holds the lock and is frozen; once the lock is older than staleMs it is broken.
     await store.append('s', [{ role: 'user', content: 'acknowledged while the other writer was frozen' }]);
     await new Promise<void>((resolve) => child.once('close', () => resolve()));
-    expect(output).toMatch(/error conflict/u);
+    expect(output).toMatch(/error session-conflict/u);
     const texts = textsOf(await store.load('s'));
     expect(texts).toEqual(['first', 'acknowledged while the other writer was frozen']);
   });
