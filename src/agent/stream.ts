@@ -4,6 +4,7 @@ import type { Agent } from './agent.js';
 import type { AgentEvent } from './events.js';
 import { type LoopOptions, runLoop } from './loop.js';
 import { observe } from './observe.js';
+import { resultStream, type SettleResult } from './result-stream.js';
 import type { RunOptionsArgument } from './run.js';
 import type { RunInput, RunResult } from './types.js';
 
@@ -33,70 +34,53 @@ export function stream<Tools extends ToolSet, Output>(
   input: RunInput,
   ...[options]: RunOptionsArgument<Tools>
 ): RunStream<Output, Tools> {
-  let resolveResult!: (result: RunResult<Output, Tools>) => void;
-  let rejectResult!: (error: unknown) => void;
-  const outcome = new Promise<RunResult<Output, Tools>>((resolve, reject) => {
-    resolveResult = resolve;
-    rejectResult = reject;
-  });
-  // result() may never be called; the error is also thrown to the iterating consumer.
-  outcome.catch(() => {});
-  let started = false;
-
-  async function* iterate(): AsyncGenerator<AgentEvent<Tools>, void> {
-    if (started) {
-      throw new UserInputError('invalid-input', 'This stream was already iterated.', {
+  return resultStream<AgentEvent<Tools>, RunResult<Output, Tools>>(
+    (settle) => runEvents(agent, input, (options ?? {}) as LoopOptions, settle),
+    () =>
+      new UserInputError('invalid-input', 'This stream was already iterated.', {
         hint: 'Call stream() again for a new run, or use result() for the outcome of this one.',
-      });
-    }
-    started = true;
-    let finished = false;
-    const loopOptions = (options ?? {}) as LoopOptions;
-    // The loop is typed for any agent; these events come from this agent's tools.
-    const events = observe(
-      agent.events,
-      runLoop(agent, input, loopOptions, true),
-      loopOptions.onEvent,
-    ) as AsyncGenerator<AgentEvent<Tools>, RunResult<unknown>>;
-    try {
-      for (;;) {
-        let step = await events.next();
-        // The loop returns its result right after `run-end`: take it before handing `run-end` out, so
-        // a consumer that stops reading at `run-end` still gets the result (the turn is committed by then).
-        const ended = !step.done && step.value.type === 'run-end' ? step.value : undefined;
-        if (ended) step = await events.next();
-        if (step.done) {
-          finished = true;
-          resolveResult(step.value as RunResult<Output, Tools>);
-          if (ended) yield ended;
-          return;
-        }
+      }),
+  );
+}
+
+/** The run's events, in order; settles the result at `run-end` (or the error, or an early stop). */
+async function* runEvents<Tools extends ToolSet, Output>(
+  agent: Agent<Tools, Output>,
+  input: RunInput,
+  loopOptions: LoopOptions,
+  settle: SettleResult<RunResult<Output, Tools>>,
+): AsyncGenerator<AgentEvent<Tools>, void> {
+  let finished = false;
+  // The loop is typed for any agent; these events come from this agent's tools.
+  const events = observe(
+    agent.events,
+    runLoop(agent, input, loopOptions, true),
+    loopOptions.onEvent,
+  ) as AsyncGenerator<AgentEvent<Tools>, RunResult<unknown>>;
+  try {
+    for (;;) {
+      let step = await events.next();
+      // The loop returns its result right after `run-end`: take it before handing `run-end` out, so
+      // a consumer that stops reading at `run-end` still gets the result (the turn is committed by then).
+      const ended = !step.done && step.value.type === 'run-end' ? step.value : undefined;
+      if (ended) step = await events.next();
+      if (step.done) {
+        finished = true;
+        settle.resolve(step.value as RunResult<Output, Tools>);
         if (ended) yield ended;
-        yield step.value;
+        return;
       }
-    } catch (error) {
-      finished = true;
-      rejectResult(error);
-      throw error;
-    } finally {
-      if (!finished) {
-        rejectResult(new AbortError('The stream consumer stopped reading before the run ended.'));
-        await events.return(undefined as never);
-      }
+      if (ended) yield ended;
+      yield step.value;
+    }
+  } catch (error) {
+    finished = true;
+    settle.reject(error);
+    throw error;
+  } finally {
+    if (!finished) {
+      settle.reject(new AbortError('The stream consumer stopped reading before the run ended.'));
+      await events.return(undefined as never);
     }
   }
-
-  return {
-    [Symbol.asyncIterator]: iterate,
-    result() {
-      if (!started) {
-        void (async () => {
-          for await (const _event of iterate()) {
-            // draining: the events already went to agent.events
-          }
-        })().catch(() => {});
-      }
-      return outcome;
-    },
-  };
 }

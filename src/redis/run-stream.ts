@@ -1,4 +1,5 @@
 import type { AgentEvent } from '../agent/events.js';
+import { resultStream, type SettleResult } from '../agent/result-stream.js';
 import { UserInputError } from '../errors.js';
 import { connect, type RedisConnection } from './connection.js';
 import { runKeys } from './keys.js';
@@ -27,73 +28,59 @@ export interface ReadRunEventsOptions {
  * are followed by those of the next attempt, which starts again with a `run-start` event.
  */
 export function readRunEvents(options: ReadRunEventsOptions): RunEventStream {
-  let settle!: { resolve(outcome: RunOutcome): void; reject(error: unknown): void };
-  const outcome = new Promise<RunOutcome>((resolve, reject) => {
-    settle = { resolve, reject };
-  });
-  outcome.catch(() => {});
-  let started = false;
+  return resultStream<AgentEvent, RunOutcome>(
+    (settle) => phaseEvents(options, settle),
+    () => new UserInputError('invalid-input', 'This run event stream was already iterated.'),
+  );
+}
 
-  async function* iterate(): AsyncGenerator<AgentEvent, void> {
-    if (started) throw new UserInputError('invalid-input', 'This run event stream was already iterated.');
-    started = true;
-    const client = await connect(options.connection, true);
-    try {
-      const keys = runKeys(options.prefix, options.runId);
-      const phase = await client.hget(keys.record, 'phase');
-      if (phase === null) {
-        throw new UserInputError('invalid-input', `No durable run has id "${options.runId}".`, {
-          path: 'runId',
-          hint: 'Use the id queue.enqueue() returned; finished runs are kept for retentionSeconds.',
-        });
-      }
-      let lastId = '0';
-      for (;;) {
-        if (options.signal?.aborted) throw options.signal.reason;
-        const reply = (await client.xread(
-          'COUNT',
-          200,
-          'BLOCK',
-          options.blockMs ?? 1000,
-          'STREAMS',
-          keys.events,
-          lastId,
-        )) as Array<[string, Array<[string, string[]]>]> | null;
-        for (const [id, fields] of reply?.[0]?.[1] ?? []) {
-          lastId = id;
-          const entry = fieldsOf(fields);
-          if (entry.phase !== phase) continue;
-          if (entry.kind === 'end') {
-            settle.resolve(fromJson<RunOutcome>(entry.data));
-            return;
-          }
-          yield fromJson<AgentEvent>(entry.data);
-        }
-      }
-    } catch (error) {
-      settle.reject(error);
-      throw error;
-    } finally {
-      settle.reject(
-        new UserInputError('invalid-input', 'The run event stream was closed before the run ended.'),
-      );
-      client.disconnect();
+/** The current phase's events, in order; settles the outcome at the phase's end entry. */
+async function* phaseEvents(
+  options: ReadRunEventsOptions,
+  settle: SettleResult<RunOutcome>,
+): AsyncGenerator<AgentEvent, void> {
+  const client = await connect(options.connection, true);
+  try {
+    const keys = runKeys(options.prefix, options.runId);
+    const phase = await client.hget(keys.record, 'phase');
+    if (phase === null) {
+      throw new UserInputError('invalid-input', `No durable run has id "${options.runId}".`, {
+        path: 'runId',
+        hint: 'Use the id queue.enqueue() returned; finished runs are kept for retentionSeconds.',
+      });
     }
-  }
-
-  return {
-    [Symbol.asyncIterator]: iterate,
-    result() {
-      if (!started) {
-        void (async () => {
-          for await (const _event of iterate()) {
-            // draining to reach the end entry
-          }
-        })().catch(() => {});
+    let lastId = '0';
+    for (;;) {
+      if (options.signal?.aborted) throw options.signal.reason;
+      const reply = (await client.xread(
+        'COUNT',
+        200,
+        'BLOCK',
+        options.blockMs ?? 1000,
+        'STREAMS',
+        keys.events,
+        lastId,
+      )) as Array<[string, Array<[string, string[]]>]> | null;
+      for (const [id, fields] of reply?.[0]?.[1] ?? []) {
+        lastId = id;
+        const entry = fieldsOf(fields);
+        if (entry.phase !== phase) continue;
+        if (entry.kind === 'end') {
+          settle.resolve(fromJson<RunOutcome>(entry.data));
+          return;
+        }
+        yield fromJson<AgentEvent>(entry.data);
       }
-      return outcome;
-    },
-  };
+    }
+  } catch (error) {
+    settle.reject(error);
+    throw error;
+  } finally {
+    settle.reject(
+      new UserInputError('invalid-input', 'The run event stream was closed before the run ended.'),
+    );
+    client.disconnect();
+  }
 }
 
 function fieldsOf(fields: string[]): { phase: string; kind: string; data: string } {
