@@ -3,25 +3,19 @@
  * the latency the queue adds per run (end-to-end minus the run's own model steps), and Redis commands per
  * run (from INFO commandstats). Needs Debian's redis-server; starts its own on a free loopback port.
  */
-import { Redis } from 'ioredis';
-import { createRunQueue } from '../../src/redis/index.js';
-import { createMockMistralServer } from '../../src/testing/index.js';
-import { startRedis } from '../../tests/redis/support/redis-server.js';
-import { startWorker } from '../../tests/redis/support/workers.js';
+import { startFleet } from '../../tests/redis/support/fleet.js';
 
-const redis = await startRedis();
-const mock = await createMockMistralServer({ reply: () => ({ text: 'A short answer from the mock.' }) });
-const prefix = 'bench:';
-const env = { REDIS_URL: redis.url, MOCK_URL: mock.url, PREFIX: prefix, CONCURRENCY: '8' };
-const workers = [startWorker(env), startWorker(env)];
-const queue = await createRunQueue({ connection: redis.url, prefix });
-const client = new Redis(redis.url);
+const { queue, client, close } = await startFleet({
+  prefix: 'bench:',
+  workers: 2,
+  env: { CONCURRENCY: '8' },
+  reply: () => ({ text: 'A short answer from the mock.' }),
+});
 const commands = async () => {
   const info = await client.info('commandstats');
   return [...info.matchAll(/calls=(\d+)/g)].reduce((sum, match) => sum + Number(match[1]), 0);
 };
 try {
-  await Promise.all(workers.map((worker) => worker.ready));
   const warm = await Promise.all(
     Array.from({ length: 16 }, (_, i) => queue.enqueue({ agent: 'chat', input: `w${i}` })),
   );
@@ -63,9 +57,5 @@ try {
     `| Redis commands per run (all clients, BullMQ included, streamed answer) | ${perRun.toFixed(1)} |`,
   );
 } finally {
-  await Promise.all(workers.map((worker) => worker.kill('SIGKILL')));
-  await queue.close();
-  await client.quit();
-  await mock.close();
-  await redis.stop();
+  await close();
 }

@@ -2,12 +2,9 @@
  * The crash scenario: a fleet of worker processes executes `runs` durable runs while random workers are
  * SIGKILLed `kills` times (each replaced at once). Returns what Redis holds afterwards for the test to check.
  */
-import { Redis } from 'ioredis';
 import { expect } from 'vitest';
-import { createRunQueue, RedisStore } from '../../../src/redis/index.js';
-import { createMockMistralServer } from '../../../src/testing/index.js';
-import { startRedis } from './redis-server.js';
-import { startWorker, type WorkerProcess } from './workers.js';
+import { RedisStore } from '../../../src/redis/index.js';
+import { startFleet } from './fleet.js';
 
 export interface CrashReport {
   runs: number;
@@ -28,17 +25,15 @@ export async function crashFleet(options: {
   deadlineMs: number;
 }) {
   const started = Date.now();
-  const redis = await startRedis();
-  const mock = await createMockMistralServer({
+  const prefix = 'crash:';
+  const fleet = await startFleet({
+    prefix,
+    workers: 3,
+    env: { CONCURRENCY: '4', LOCK_MS: '1500' },
     reply: ({ body }) => ({ text: `answer to ${String(body.messages?.at(-1)?.content)}`, delayMs: 20 }),
   });
-  const prefix = 'crash:';
-  const env = { REDIS_URL: redis.url, MOCK_URL: mock.url, PREFIX: prefix, CONCURRENCY: '4', LOCK_MS: '1500' };
-  const workers: WorkerProcess[] = [startWorker(env), startWorker(env), startWorker(env)];
-  const queue = await createRunQueue({ connection: redis.url, prefix });
-  const client = new Redis(redis.url);
+  const { workers, queue, client } = fleet;
   try {
-    await Promise.all(workers.map((worker) => worker.ready));
     const ids = new Map<string, string>();
     for (let index = 0; index < options.runs; index++) {
       const label = `run-${index}`;
@@ -61,7 +56,7 @@ export async function crashFleet(options: {
       if (kills < options.kills) {
         const victim = Math.floor(Math.random() * workers.length);
         await workers[victim]!.kill('SIGKILL');
-        workers[victim] = startWorker(env);
+        workers[victim] = fleet.startWorker();
         kills++;
       }
     }
@@ -96,11 +91,7 @@ export async function crashFleet(options: {
       elapsedMs: Date.now() - started,
     };
   } finally {
-    await Promise.all(workers.map((worker) => worker.kill('SIGKILL')));
-    await queue.close();
-    await client.quit();
-    await mock.close();
-    await redis.stop();
+    await fleet.close();
   }
 }
 
