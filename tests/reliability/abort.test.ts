@@ -45,11 +45,17 @@ async function withRawServer(body: (server: RawServer) => Promise<void>): Promis
   expect(await leakedResources(before)).toEqual({});
 }
 
+/** Longer than any wait below: these cases test the abort, never the start timeout (even on a busy machine). */
+const NO_START_TIMEOUT_MS = 60_000;
+
 describe.each(providerKinds)('aborting a run on the %s adapter', (kind) => {
   it('while waiting for the response to start: the request is closed', async () => {
     await withRawServer(async (server) => {
       server.setAnswer({ delayMs: 30_000, chunks: frames() });
-      const agent = defineAgent({ name: 'abort-request', model: rawModel(kind, server.url) });
+      const agent = defineAgent({
+        name: 'abort-request',
+        model: rawModel(kind, server.url, NO_START_TIMEOUT_MS),
+      });
       await expectPromptAbort(
         (signal) => run(agent, 'Hello', { signal }),
         () => waitFor(() => server.open === 1, 10_000, 'the request'),
@@ -60,7 +66,10 @@ describe.each(providerKinds)('aborting a run on the %s adapter', (kind) => {
   it('while streaming: the stream is closed mid-answer', async () => {
     await withRawServer(async (server) => {
       server.setAnswer({ chunks: frames(), chunkDelayMs: 200, hold: true });
-      const agent = defineAgent({ name: 'abort-stream', model: rawModel(kind, server.url) });
+      const agent = defineAgent({
+        name: 'abort-stream',
+        model: rawModel(kind, server.url, NO_START_TIMEOUT_MS),
+      });
       let deltas = 0;
       await expectPromptAbort(
         async (signal) => {
@@ -76,7 +85,10 @@ describe.each(providerKinds)('aborting a run on the %s adapter', (kind) => {
   it('when the stream consumer stops reading: the request is closed and result() rejects with AbortError', async () => {
     await withRawServer(async (server) => {
       server.setAnswer({ chunks: frames(), chunkDelayMs: 200, hold: true });
-      const agent = defineAgent({ name: 'abort-break', model: rawModel(kind, server.url) });
+      const agent = defineAgent({
+        name: 'abort-break',
+        model: rawModel(kind, server.url, NO_START_TIMEOUT_MS),
+      });
       const events = stream(agent, 'Hello');
       for await (const event of events) if (event.type === 'text-delta') break;
       const error = await within(settle(events.result()), ABORT_BOUND_MS, 'result()');

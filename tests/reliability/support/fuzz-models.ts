@@ -10,9 +10,12 @@ import type { Model, ModelResponse, StreamDelta } from '../../../src/models/type
 import { FAKE_API_KEY } from './fake-key.js';
 import type { ProviderKind } from './providers.js';
 
-/** A model of `kind` calling `url` (a raw server), bounded and without retries. */
-export function rawModel(kind: ProviderKind, url: string): Model {
-  const common = { apiKey: FAKE_API_KEY, timeoutMs: 2_000, retry: { maxRetries: 0 } };
+/**
+ * A model of `kind` calling `url` (a raw server), without retries, and with a short start timeout so that
+ * fuzz cases whose server never answers end quickly. Cases that must not time out pass a longer one.
+ */
+export function rawModel(kind: ProviderKind, url: string, timeoutMs = 2_000): Model {
+  const common = { apiKey: FAKE_API_KEY, timeoutMs, retry: { maxRetries: 0 } };
   if (kind === 'mistral') return createMistral({ serverURL: url, ...common })('mistral-small-latest');
   return openaiCompatible({ baseURL: `${url}/v1`, model: 'mistral-small-latest', family: 'vllm', ...common });
 }
