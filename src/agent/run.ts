@@ -1,6 +1,6 @@
 import type { ToolSet, ToolSetContext } from '../tools/types.js';
 import type { Agent } from './agent.js';
-import { type LoopOptions, runLoop } from './loop.js';
+import { type LoopOptions, runLoop } from './loop/index.js';
 import { notify } from './observe.js';
 import type { RunInput, RunOptions, RunResult } from './types.js';
 

@@ -2,7 +2,7 @@ import { AbortError, UserInputError } from '../errors.js';
 import type { ToolSet } from '../tools/types.js';
 import type { Agent } from './agent.js';
 import type { AgentEvent } from './events.js';
-import { type LoopOptions, runLoop } from './loop.js';
+import { type LoopOptions, runLoop } from './loop/index.js';
 import { observe } from './observe.js';
 import { resultStream, type SettleResult } from './result-stream.js';
 import type { RunOptionsArgument } from './run.js';

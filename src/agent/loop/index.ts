@@ -1,0 +1,2 @@
+export type { LoopOptions } from './run-frame.js';
+export { runLoop } from './run-loop.js';

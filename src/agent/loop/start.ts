@@ -1,0 +1,67 @@
+import { UserInputError } from '../../errors.js';
+import { checkResume } from '../approvals.js';
+import type { AgentEvent } from '../events.js';
+import { isResumeInput } from '../input.js';
+import { startProgress } from '../progress.js';
+import { mergeSettings, withPromptCacheKey } from '../settings.js';
+import type { ApprovalDecision, ResumeInput, RunInput } from '../types.js';
+import { parseCalls } from './parse-calls.js';
+import type { ActiveRun, Next } from './phases.js';
+import type { RunFrame } from './run-frame.js';
+
+/**
+ * The start phase: checks a resume request, loads the session (or the paused state), emits `run-start`,
+ * and says where the run goes first: a fresh run to the model phase, a resumed one back to the approval
+ * phase of the step it paused in, with the decisions it brought.
+ */
+export async function* start(
+  frame: RunFrame,
+  input: RunInput,
+): AsyncGenerator<AgentEvent, { run: ActiveRun; next: Next }> {
+  const { agent, options, base } = frame;
+  const resume = isResumeInput(input) ? input : undefined;
+  const decisions = resume && checkResume(agent, resume.resume, resume.approvals, options.session);
+  const { progress, inputMessages } = await startProgress(
+    agent,
+    input,
+    resume,
+    options.session,
+    base.runId,
+    frame.signal,
+  );
+  const { sessionId } = progress;
+  const run: ActiveRun = {
+    ...frame,
+    progress,
+    settings: withPromptCacheKey(mergeSettings(agent, options.settings), agent.name, sessionId),
+    maxSteps: options.maxSteps ?? agent.maxSteps,
+    approvalBase: {
+      signal: frame.signal ?? new AbortController().signal,
+      sessionId,
+      context: options.context,
+    },
+    warnedModels: new Set(),
+    reportedSubstitutions: new Set(),
+  };
+  yield { type: 'run-start', ...base, sessionId, input: inputMessages, resumed: resume !== undefined };
+  const next: Next = resume && decisions ? await pausedStep(run, resume, decisions) : { phase: 'model' };
+  return { run, next };
+}
+
+/** The step a resumed run paused in, going back to its approval phase with the decisions. */
+async function pausedStep(
+  run: ActiveRun,
+  resume: ResumeInput,
+  decisions: ReadonlyMap<string, ApprovalDecision>,
+): Promise<Next> {
+  const last = run.progress.newMessages.at(-1);
+  const record = run.progress.steps.at(-1);
+  if (last?.role !== 'assistant' || !last.toolCalls?.length || record === undefined) {
+    throw new UserInputError('invalid-input', 'The resume state does not end with a tool-call step.', {
+      path: 'resume',
+      hint: 'Pass result.state from a run whose status was pending-approval, unchanged.',
+    });
+  }
+  const calls = await parseCalls(run.agent, last.toolCalls);
+  return { phase: 'approval', step: { record, calls }, resumed: { decisions, state: resume.resume } };
+}
