@@ -67,6 +67,15 @@ export interface AgentSettings<Tools extends ToolSet, Schema extends ToolSchema 
   toolConcurrency?: number;
   /** Default per-call tool timeout in milliseconds (a tool's own `timeoutMs` wins). @default 60000 */
   toolTimeoutMs?: number;
+  /**
+   * Longest the loop waits on a model without receiving anything (a stream delta, a retry notice, or the
+   * whole answer of a non-streamed call), in milliseconds. Past it the call is aborted and the run fails with
+   * a retryable `ConnectionError` (code `timeout`); nothing of the turn is stored. It covers every `Model`,
+   * custom ones included; the built-in adapters' own limits (`timeoutMs`, `limits.idleTimeoutMs`, 60 s)
+   * fire first. Raise it with them for slow non-streamed answers. `0` or `Infinity` turns it off.
+   * @default 120000
+   */
+  modelIdleTimeoutMs?: number;
   /** Characters of tool output kept before truncation. @default 20000 */
   toolOutputLimit?: number;
   /** Failed tool calls tolerated per run. @default { consecutive: 3, total: 5 } */
@@ -99,6 +108,8 @@ export interface Agent<Tools extends ToolSet = ToolSet, Output = string> {
   readonly settings: Readonly<ModelSettings>;
   readonly toolConcurrency: number;
   readonly toolTimeoutMs: number;
+  /** Longest silence of a model call, in ms (0: none); see `AgentSettings.modelIdleTimeoutMs`. */
+  readonly modelIdleTimeoutMs: number;
   readonly toolOutputLimit: number;
   readonly toolErrorBudget: Readonly<ToolErrorBudget>;
   readonly maxToolCallsPerStep: number;

@@ -75,6 +75,7 @@ export function defineAgent<
     settings: Object.freeze({ ...config.settings }),
     toolConcurrency: positiveInteger(config.toolConcurrency, 4, 'toolConcurrency', where),
     toolTimeoutMs: positiveInteger(config.toolTimeoutMs, 60_000, 'toolTimeoutMs', where),
+    modelIdleTimeoutMs: idleTimeout(config.modelIdleTimeoutMs, where),
     toolOutputLimit: positiveInteger(config.toolOutputLimit, 20_000, 'toolOutputLimit', where),
     maxToolCallsPerStep: positiveInteger(config.maxToolCallsPerStep, 64, 'maxToolCallsPerStep', where),
     maxToolArgumentBytes: positiveInteger(
@@ -122,6 +123,21 @@ function positiveInteger(value: number | undefined, fallback: number, field: str
       field,
       `${where}: ${field} must be a positive integer, but it is ${String(value)}.`,
       `Pass a whole number of at least 1.`,
+    );
+  }
+  return value;
+}
+
+/** The default of `modelIdleTimeoutMs`: twice the adapters' own 60 s limits, so theirs fire first. */
+const DEFAULT_MODEL_IDLE_TIMEOUT_MS = 120_000;
+
+function idleTimeout(value: number | undefined, where: string): number {
+  if (value === undefined) return DEFAULT_MODEL_IDLE_TIMEOUT_MS;
+  if (typeof value !== 'number' || Number.isNaN(value) || value < 0) {
+    throw invalid(
+      'modelIdleTimeoutMs',
+      `${where}: modelIdleTimeoutMs must be a number of milliseconds >= 0, but it is ${String(value)}.`,
+      'Pass milliseconds, or 0 / Infinity to wait on the model forever.',
     );
   }
   return value;

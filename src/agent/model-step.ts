@@ -24,6 +24,7 @@ import type { ToolSet } from '../tools/types.js';
 import type { Agent } from './agent.js';
 import type { AgentEvent } from './events.js';
 import { fitsWithoutCounting } from './fits-without-counting.js';
+import { type IdleWatch, watchIdle } from './idle-watch.js';
 import { Notices } from './notices.js';
 
 /** What one model call needs. */
@@ -94,17 +95,22 @@ export async function* modelStep(input: ModelStepInput): AsyncGenerator<AgentEve
     if (agent.toolSpecs.length > 0) request.tools = agent.toolSpecs as ModelRequest['tools'];
     const retries = new Notices<AgentEvent>();
     const model = input.model.id;
+    const idleTimeoutMs = agent.modelIdleTimeoutMs;
+    const watch = watching(idleTimeoutMs) ? watchIdle({ idleTimeoutMs, signal, model, step }) : undefined;
+    const callSignal = watch?.signal ?? signal;
     const callOptions: CallOptions = {
-      onRetry: ({ retry, delayMs, error }) =>
-        retries.push({ type: 'model-retry', runId, agent: agent.name, step, model, retry, delayMs, error }),
+      onRetry: ({ retry, delayMs, error }) => {
+        watch?.touch();
+        retries.push({ type: 'model-retry', runId, agent: agent.name, step, model, retry, delayMs, error });
+      },
     };
-    if (signal) callOptions.signal = signal;
+    if (callSignal) callOptions.signal = callSignal;
     let textSent = false;
     try {
       let response: ModelResponse | undefined;
       if (input.streaming) {
         // Retries happen before the first delta; their events come out just before it.
-        for await (const delta of raced(input.model.stream(request, callOptions), signal)) {
+        for await (const delta of raced(input.model.stream(request, callOptions), callSignal, watch)) {
           yield* retries.flush();
           if (delta.type === 'text-delta') {
             if (delta.text === '') continue;
@@ -114,8 +120,11 @@ export async function* modelStep(input: ModelStepInput): AsyncGenerator<AgentEve
         }
       } else {
         // run(): one complete answer, replayed as one text delta so both paths emit the same events.
-        const answer = input.model.generate(request, callOptions);
-        response = yield* retries.until(signal ? abortable(answer, signal, 'The model call') : answer);
+        const call = input.model.generate(request, callOptions);
+        const answer = watch ? watch.wait(call) : call;
+        response = yield* retries.until(
+          callSignal ? abortable(answer, callSignal, 'The model call') : answer,
+        );
         const text = messageText(response.message);
         if (text !== '') yield { type: 'text-delta', runId, agent: agent.name, step, text };
       }
@@ -127,8 +136,10 @@ export async function* modelStep(input: ModelStepInput): AsyncGenerator<AgentEve
       }
       if (report) calibrate(agent, report.tokens, response.usage.promptTokens);
       return response;
-    } catch (error) {
+    } catch (caught) {
       yield* retries.flush();
+      // Whatever a model that was cut off by the idle watch threw, the run fails with the timeout.
+      const error = watch?.timedOut ?? caught;
       if (attempt > 1 || textSent || !(error instanceof ApiError) || error.code !== 'context-overflow') {
         throw error;
       }
@@ -137,17 +148,26 @@ export async function* modelStep(input: ModelStepInput): AsyncGenerator<AgentEve
       const counted =
         (report ?? fitContext(messages, budget, agent.context).report).tokens + fixedTokens(agent);
       budget = shrinkBudgetForOverflow(budget, error, counted);
+    } finally {
+      watch?.stop();
     }
   }
 }
 
+/** Whether an idle timeout is set: `0` and `Infinity` turn it off. */
+function watching(idleTimeoutMs: number): boolean {
+  return idleTimeoutMs > 0 && idleTimeoutMs !== Number.POSITIVE_INFINITY;
+}
+
 /**
- * The model's deltas, each `next()` raced against the run's signal, so a model that ignores its signal
- * cannot hold an aborted run. Leaving early closes the model's stream (without waiting for a stuck one).
+ * The model's deltas, each `next()` raced against the call's signal (the run's, or the idle watch's), so a
+ * model that ignores its signal cannot hold an aborted run. The watch counts the silence of each wait.
+ * Leaving early closes the model's stream (without waiting for a stuck one).
  */
 async function* raced(
   deltas: AsyncIterable<StreamDelta>,
   signal: AbortSignal | undefined,
+  watch: IdleWatch | undefined,
 ): AsyncGenerator<StreamDelta> {
   if (signal === undefined) {
     yield* deltas;
@@ -157,7 +177,8 @@ async function* raced(
   let done = false;
   try {
     for (;;) {
-      const next = await abortable(iterator.next(), signal, 'The model call');
+      const pending = iterator.next();
+      const next = await abortable(watch ? watch.wait(pending) : pending, signal, 'The model call');
       if (next.done) {
         done = true;
         return;
