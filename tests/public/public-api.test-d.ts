@@ -28,6 +28,10 @@ describe('the public surface of dragoman', () => {
     expectTypeOf<Public>().not.toHaveProperty('validateSessionId');
     expectTypeOf<Public>().not.toHaveProperty('MAX_SESSION_ID_LENGTH');
     expectTypeOf<Public>().not.toHaveProperty('abortErrorFrom');
+    // The default policy's pure function and the router's history reader are internals of createRouter:
+    // the docs promise createRouter, select() and explain(), not these.
+    expectTypeOf<Public>().not.toHaveProperty('decideRoute');
+    expectTypeOf<Public>().not.toHaveProperty('previousRouteOf');
     expectTypeOf<Public>().not.toHaveProperty('createNodeFetch');
     expectTypeOf<Public>().not.toHaveProperty('JsonlFileStore');
     expectTypeOf<Public>().not.toHaveProperty('workspaceTools');
