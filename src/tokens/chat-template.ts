@@ -2,8 +2,8 @@ import type { Message, ToolCall, ToolSpec } from '../models/types.js';
 import { toPythonJson } from './python-json.js';
 
 /**
- * Tekken control-token ids, as they appear in Mistral's published v7 chat encoding
- * (../shared/fixtures/tokenizer, `full_chat_vector`).
+ * Tekken control-token ids, as they appear in Mistral's published v7 chat encoding (mistral-common's
+ * Tekken test vectors, whose `full_chat_vector` the token tests compare against; see docs/context-and-memory.md).
  */
 export const CONTROL_TOKENS = {
   bos: 1,

@@ -2,8 +2,9 @@ import { SCRIPT_CLASSES, type ScriptClass } from './script-classes.js';
 
 /**
  * Tekken tokens per character for each character class (and per word start), fitted by non-negative least
- * squares of the relative error on exact Tekken counts of ../shared/fixtures/langid (sentences, UDHR
- * paragraphs and dialect tweets in 17 languages) plus this repository's TypeScript. Classes the corpus barely
+ * squares of the relative error on exact Tekken counts of the language-identification test corpus (sentences,
+ * UDHR paragraphs and dialect tweets in 17 languages; see docs/context-and-memory.md) plus this repository's
+ * TypeScript. Classes the corpus barely
  * covers (Greek, Hebrew, other Indic, Thai, kana, Hangul, emoji and other symbols) keep hand-set priors;
  * digits cost exactly 1 (Tekken splits each digit).
  * Re-fit with `npx tsx tests/tokens/support/fit-script-rates.ts`; docs/context-and-memory.md has the errors.

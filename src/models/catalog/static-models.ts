@@ -16,14 +16,17 @@ const K256 = 262_144;
 const NONE_OR_HIGH = ['none', 'high'] as const;
 
 /**
- * The static facts, from ../shared/docs/mistral-facts.md ("The models the design names, and what happened
- * to them") and the model cards it cites, with each entry's other sources named next to it. `refresh()` on a
+ * The static facts, from Mistral's public documentation (the models overview and the model cards), with each
+ * entry's other sources named next to it. `refresh()` on a
  * catalog overrides them with what the provider's `GET /v1/models` says, so these only need to be right when
  * the catalog is offline. Retired ids answer 400 `invalid_model` (R28); `resolve()` follows `replacement`.
  *
  * Sources named below by key:
- * - FACTS: ../shared/docs/mistral-facts.md.
- * - EVIDENCE: ../shared/docs/mistral-wire-rules-evidence.md (R21: Magistral retired 2026-07-31, redirected).
+ * - FACTS: Mistral's public documentation (`mistralai/platform-docs-public`): the models overview, the model
+ *   cards and the tokenization page.
+ * - EVIDENCE: docs/mistral-wire-rules.md in this repository: R21 (the `reasoning_effort` values each model
+ *   takes) and R28 (retired ids, e.g. the Magistral 2509 ids retired on 2026-07-31 and redirected), each with
+ *   the public issue threads it rests on.
  * - LINEUP: "Mistral AI Model Lineup in May 2026" (hivebook.wiki), a third-party summary of Mistral's
  *   announcements: Small 4 released 2026-03-16 as `mistral-small-2603`, Medium 3.5 released 2026-04-28 as
  *   `mistral-medium-3-5` / `mistral-medium-latest`, 256k, `reasoning_effort` high|none.
@@ -40,7 +43,7 @@ const NONE_OR_HIGH = ['none', 'high'] as const;
 export const STATIC_MODELS: readonly ModelInfo[] = [
   // Mistral Small 4 (2603): 256k, text + image input, function calling, configurable reasoning effort
   // (FACTS; Mistral-Small-4-119B-2603 model card), efforts none|high (EVIDENCE R21), released 2026-03-16
-  // (LINEUP). Tekken tokenizer per FACTS "Tokens".
+  // (LINEUP). Tekken tokenizer (FACTS, tokenization page).
   {
     id: 'mistral-small-2603',
     aliases: ['mistral-small-latest'],
@@ -111,7 +114,7 @@ export const STATIC_MODELS: readonly ModelInfo[] = [
     tokenizer: 'unknown',
     source: 'static',
   },
-  // Mistral Medium 3.5: 256k, vision, tools, configurable reasoning (FACTS "Others"), id mistral-medium-3-5
+  // Mistral Medium 3.5: 256k, vision, tools, configurable reasoning (FACTS), id mistral-medium-3-5
   // and released 2026-04-28 (LINEUP), efforts none|high (EVIDENCE R21).
   {
     id: 'mistral-medium-3-5',
@@ -146,7 +149,7 @@ export const STATIC_MODELS: readonly ModelInfo[] = [
       source: 'static',
     }),
   ),
-  // Magistral Medium and Small 1.2 (2509, reasoning, 128k): retired 2026-07-31 and redirected (EVIDENCE R21),
+  // Magistral Medium and Small 1.2 (2509, reasoning, 128k): retired 2026-07-31 and redirected (EVIDENCE R28),
   // replaced by Medium 3.5 and Small 4 with reasoning_effort high (MIGRATION).
   ...(
     [

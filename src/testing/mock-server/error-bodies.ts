@@ -1,6 +1,6 @@
 /**
- * Error bodies the mock server answers with. Where a body was recorded from the real API
- * (`../shared/fixtures/mistral-wire/errors/`), it is reproduced byte for byte (tests compare them); the file
+ * Error bodies the mock server answers with. Where a body was recorded from the real API (the recordings
+ * docs/mistral-wire-rules.md calls REC), it is reproduced byte for byte (tests compare them); the recording
  * each one mirrors is named next to it. Where no recording exists, the body is kept minimal and says so.
  */
 

@@ -1,5 +1,6 @@
 /**
- * Error answers for the acceptance rules that have no recorded body in `../shared/fixtures/mistral-wire/errors/`.
+ * Error answers for the acceptance rules that have no body recorded from the real API (REC in
+ * docs/mistral-wire-rules.md).
  * Each keeps the API's current body shape (`{object, message, type, param, code}`); the message is the wording
  * mistral-common's validator or a quoted API error uses, named next to each function. See
  * docs/mistral-wire-rules.md for the rule each one answers.
