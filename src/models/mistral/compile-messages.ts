@@ -100,7 +100,9 @@ function toolResult(message: ToolMessage, path: string, pending: PendingCall[]):
 }
 
 /**
- * Compiles a neutral history for Mistral. Repairs what can be repaired: leading system messages merged,
+ * Compiles a neutral history for Mistral. A system message later in the history stays in place after a user
+ * message (the API accepts it); a history that is only system text is sent as is. Repairs what can be
+ * repaired: leading system messages merged,
  * a bridging assistant turn between a tool result and a user message, a synthetic `cancelled` result for
  * every call that was never answered, foreign tool-call ids mapped to 9-character ids, tool names mapped to
  * ones Mistral accepts, thinking stripped for models without reasoning (and replayed with its signature to
@@ -109,7 +111,7 @@ function toolResult(message: ToolMessage, path: string, pending: PendingCall[]):
  * `''`, or its thinking chunks for reasoning models.
  *
  * Throws `UserInputError` code `invalid-history` naming `messages[i]` for what cannot be repaired: a
- * system message after the start, an orphan or duplicate tool result, malformed parts, more than 8 images or
+ * system message right after an assistant turn or a tool result, an orphan or duplicate tool result, malformed parts, more than 8 images or
  * one over 10 MB, nothing to send, a history that opens with an assistant tool call or holds only a prefix
  * message, or a last message that is an assistant message without `prefix` (docs/mistral-wire-rules.md).
  */
@@ -141,17 +143,12 @@ export function compileMessages(
     const role = (message as { role?: unknown } | null)?.role;
     if (role !== 'system') started = true;
     if (role === 'system') {
-      if (started) {
-        throw invalid(
-          path,
-          `${path} is a system message after the start of the conversation.`,
-          'Mistral accepts system messages only first: move it to the front, or send it as a user message.',
-        );
-      }
       if (typeof message.content !== 'string') {
         throw invalid(path, `${path}.content is not a string.`, 'System content is text.');
       }
-      system.push(message.content);
+      if (!started) {
+        if (message.content !== '') system.push(message.content);
+      } else placeSystem(out, message.content, path);
     } else if (role === 'user' && message.role === 'user') {
       closeGroup();
       if (out.at(-1)?.role === 'tool') out.push({ role: 'assistant', content: bridgeText });
@@ -215,13 +212,36 @@ export function compileMessages(
       },
     );
   }
-  checkLast(out, messages.length);
   const systemText = system.join('\n\n');
   if (systemText !== '') out.unshift({ role: 'system', content: systemText });
-  else checkFirst(out, messages);
+  checkLast(out, messages.length);
+  if (systemText === '') checkFirst(out, messages);
   return prefix === undefined
     ? { messages: out, toolCallIds: ids }
     : { messages: out, toolCallIds: ids, prefix };
+}
+
+/**
+ * R4/R7: a system message after the conversation started stays where it is when it follows a user or system
+ * message (the API accepts both; consecutive system messages are joined as Mistral's normaliser does). After an
+ * assistant or tool message the API answers 400 "Unexpected role 'system' after role 'assistant'", and no
+ * repair keeps its meaning and position, so it is refused. An empty one carries nothing and is dropped.
+ */
+function placeSystem(out: WireMessage[], content: string, path: string): void {
+  if (content === '') return;
+  const previous = out.at(-1);
+  if (previous?.role === 'system') {
+    previous.content = `${previous.content}\n\n${content}`;
+  } else if (previous === undefined || previous.role === 'user') {
+    out.push({ role: 'system', content });
+  } else {
+    throw invalid(
+      path,
+      `${path} is a system message right after ${previous.role === 'tool' ? 'a tool result' : 'an assistant turn'}; ` +
+        `Mistral accepts one only at the start or after a user message (400 "Unexpected role 'system' after role '${previous.role}'").`,
+      'Move it before that turn (right after a user message), or send it as a user message.',
+    );
+  }
 }
 
 /**

@@ -35,11 +35,27 @@ export interface CompiledRequest {
   prefix?: string;
 }
 
+/** R24: Mistral answers 400 to a `json_schema` response format sent together with tools. */
+function jsonSchemaWithTools(name: string, toolCount: number): UserInputError {
+  return new UserInputError(
+    'invalid-input',
+    `settings.responseFormat is json_schema ${JSON.stringify(name)} and the request has ${toolCount} ` +
+      `tool${toolCount === 1 ? '' : 's'}; Mistral rejects the two together (400).`,
+    {
+      path: 'settings.responseFormat',
+      hint:
+        'Use them in separate calls: let the model call tools without responseFormat, then ask for the ' +
+        'json_schema answer in a call without tools.',
+    },
+  );
+}
+
 /**
  * Compiles a neutral request for Mistral's chat completions, or throws a `UserInputError` naming the bad
  * value before anything is sent. Pure and deterministic: the same request compiles to the same body. Every
  * rule of docs/mistral-wire-rules.md the compiler can meet is met (ids, names, order, pairing, prefix, value
- * ranges, reasoning, tool schemas); what it cannot repair is refused.
+ * ranges, reasoning, tool schemas); what it cannot repair is refused, such as a `json_schema` response format
+ * together with tools (R24).
  *
  * @example
  * const { request } = compileMistralRequest({ messages: [{ role: 'user', content: 'Hi' }] }, { model: 'mistral-small-latest' });
@@ -66,6 +82,9 @@ export function compileMistralRequest(input: ModelRequest, options: CompileReque
     ...(options.reasoningEfforts === undefined ? {} : { reasoningEfforts: options.reasoningEfforts }),
   });
   Object.assign(request, settings);
+  if (tools !== undefined && settings.responseFormat?.type === 'json_schema') {
+    throw jsonSchemaWithTools(settings.responseFormat.jsonSchema.name, tools.length);
+  }
   const result: CompiledRequest = { request, toolCallIds: compiled.toolCallIds, toolNames };
   if (compiled.prefix !== undefined) result.prefix = compiled.prefix;
   return result;

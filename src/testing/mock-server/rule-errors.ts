@@ -83,3 +83,16 @@ export function promptModeError(): MockErrorResponse {
     '3051',
   );
 }
+
+/**
+ * R24: `response_format` `json_schema` together with `tools`. Reported as a 400 (agno-agi/agno#2501, 2025-03;
+ * WorkflowAI/WorkflowAI#687, 2025-07) but no error body was ever quoted, so the wording, type and code here are
+ * ours, in the shape the API used for its other 400s then (`invalid_request_error`, `code: null`).
+ */
+export function jsonSchemaWithToolsError(): MockErrorResponse {
+  return badRequest(
+    'response_format json_schema cannot be used together with tools',
+    'invalid_request_error',
+    null,
+  );
+}

@@ -122,11 +122,11 @@ describe('generate()', () => {
     const before = server.requests.length;
     const error = await failure(
       provider('mistral-small-latest').generate({
-        messages: [...userTurn, { role: 'system', content: 'late' }],
+        messages: [...userTurn, { role: 'assistant', content: 'Hi!' }, { role: 'system', content: 'late' }],
       }),
     );
     expect(error).toBeInstanceOf(UserInputError);
-    expect(error).toMatchObject({ code: 'invalid-history', path: 'messages[1]' });
+    expect(error).toMatchObject({ code: 'invalid-history', path: 'messages[2]' });
     expect(server.requests.length).toBe(before);
   });
 

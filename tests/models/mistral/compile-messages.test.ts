@@ -83,23 +83,64 @@ describe('role order repairs', () => {
     expect(messages[3]).toEqual({ role: 'assistant', content: DEFAULT_BRIDGE_TEXT });
   });
 
-  it('merges leading system messages and rejects a later one, naming its index', () => {
+  it('merges leading system messages and keeps a later one after a user message in place (R7)', () => {
     const { messages } = compileMessages([
       { role: 'system', content: 'A' },
       { role: 'system', content: 'B' },
       { role: 'user', content: 'q' },
     ]);
     expect(messages[0]).toEqual({ role: 'system', content: 'A\n\nB' });
-    const error = invalidAt(
+    const later = compileMessages([
+      { role: 'user', content: 'q' },
+      { role: 'system', content: 'summary' },
+      { role: 'system', content: 'rules' },
+      { role: 'system', content: '' },
+      { role: 'user', content: 'q2' },
+    ]).messages;
+    expect(later).toEqual([
+      { role: 'user', content: 'q' },
+      { role: 'system', content: 'summary\n\nrules' },
+      { role: 'user', content: 'q2' },
+    ]);
+    // A trailing system message and a history that is only system text are accepted (R3) and sent as given.
+    expect(
+      compileMessages([
+        { role: 'user', content: 'q' },
+        { role: 'system', content: 's' },
+      ]).messages,
+    ).toEqual([
+      { role: 'user', content: 'q' },
+      { role: 'system', content: 's' },
+    ]);
+    expect(compileMessages([{ role: 'system', content: 'only' }]).messages).toEqual([
+      { role: 'system', content: 'only' },
+    ]);
+  });
+
+  it('refuses a system message right after an assistant turn or a tool result, naming its index (R4)', () => {
+    const afterAssistant = invalidAt(
       [
         { role: 'user', content: 'q' },
+        { role: 'assistant', content: 'a' },
         { role: 'system', content: 'summary' },
         { role: 'user', content: 'q2' },
       ],
-      'messages[1]',
+      'messages[2]',
     );
-    expect(error.code).toBe('invalid-history');
-    expect(error.message).toContain('messages[1] is a system message');
+    expect(afterAssistant.code).toBe('invalid-history');
+    expect(afterAssistant.message).toContain("after role 'assistant'");
+    expect(afterAssistant.hint).toContain('user message');
+    const afterTool = invalidAt(
+      [
+        { role: 'user', content: 'q' },
+        { role: 'assistant', content: '', toolCalls: [call('aaaaaaaa1')] },
+        { role: 'tool', toolCallId: 'aaaaaaaa1', name: 'search', content: 'r' },
+        { role: 'system', content: 'summary' },
+        { role: 'user', content: 'q2' },
+      ],
+      'messages[3]',
+    );
+    expect(afterTool.message).toContain('right after a tool result');
   });
 
   it('answers calls that never ran with a synthetic cancelled result carrying the name', () => {
@@ -233,7 +274,7 @@ describe('assistant messages', () => {
       'messages[1]',
     );
     expect(error.hint).toContain('prefix: true');
-    invalidAt([{ role: 'system', content: 'only' }], 'messages');
+    invalidAt([{ role: 'system', content: '' }], 'messages');
     invalidAt([], 'messages');
   });
 });

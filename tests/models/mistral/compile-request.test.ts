@@ -31,7 +31,7 @@ describe('compileMistralRequest: tools and settings', () => {
           stop: ['END'],
           toolChoice: { name: 'get_weather' },
           parallelToolCalls: false,
-          responseFormat: { type: 'json_schema', name: 'answer', schema: { type: 'object' }, strict: true },
+          responseFormat: { type: 'json_object' },
           prediction: 'const x = 1;',
           reasoningEffort: 'high',
         },
@@ -47,14 +47,37 @@ describe('compileMistralRequest: tools and settings', () => {
       top_p: 0.9,
       random_seed: 7,
       stop: ['END'],
-      response_format: {
-        type: 'json_schema',
-        json_schema: { name: 'answer', schema: { type: 'object' }, strict: true },
-      },
+      response_format: { type: 'json_object' },
       prediction: { type: 'content', content: 'const x = 1;' },
       reasoning_effort: 'high',
     });
     expect(checkMistralRequest(body)).toBeUndefined();
+  });
+
+  it('sends a json_schema response format without tools, and refuses it with tools naming the field (R24)', () => {
+    const responseFormat = {
+      type: 'json_schema' as const,
+      name: 'answer',
+      schema: { type: 'object' },
+      strict: true,
+    };
+    const body = wireBody({ messages, settings: { responseFormat } });
+    expect(body.response_format).toEqual({
+      type: 'json_schema',
+      json_schema: { name: 'answer', schema: { type: 'object' }, strict: true },
+    });
+    expect(checkMistralRequest(body)).toBeUndefined();
+    let error: unknown;
+    try {
+      compileMistralRequest({ messages, tools: [weather], settings: { responseFormat } }, { model });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(UserInputError);
+    expect(error).toMatchObject({ code: 'invalid-input', path: 'settings.responseFormat' });
+    expect((error as UserInputError).message).toContain('json_schema "answer"');
+    expect((error as UserInputError).message).toContain('1 tool;');
+    expect((error as UserInputError).hint).toContain('without tools');
   });
 
   it('omits empty and tool-less fields: no tools: [], no tool_choice without tools, no reasoning_effort for plain models', () => {

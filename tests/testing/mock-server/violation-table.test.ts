@@ -20,6 +20,10 @@ const weatherTool = (parameters: Record<string, unknown>) => ({
   type: 'function',
   function: { name: 'get_weather', description: 'Weather.', parameters },
 });
+const jsonSchema = {
+  type: 'json_schema',
+  json_schema: { name: 'answer', schema: { type: 'object' }, strict: true },
+};
 const body = (fields: Record<string, unknown>) => ({ model, messages: [user], ...fields });
 
 interface Row {
@@ -108,6 +112,16 @@ const rejected: Row[] = [
     status: 400,
     code: '3051',
   },
+  {
+    rule: 'a json_schema response format together with tools (R24)',
+    body: body({
+      tools: [weatherTool({ type: 'object', properties: {} })],
+      response_format: jsonSchema,
+    }),
+    status: 400,
+    type: 'invalid_request_error',
+    code: null,
+  },
 ];
 
 const accepted: Array<{ rule: string; body: Record<string, unknown> }> = [
@@ -153,6 +167,11 @@ const accepted: Array<{ rule: string; body: Record<string, unknown> }> = [
     }),
   },
   { rule: 'a prompt_cache_key', body: body({ prompt_cache_key: 'session-1' }) },
+  { rule: 'a json_schema response format without tools (R24)', body: body({ response_format: jsonSchema }) },
+  {
+    rule: 'a json_object response format with tools (R24 names json_schema only)',
+    body: body({ tools: [weatherTool({ type: 'object' })], response_format: { type: 'json_object' } }),
+  },
 ];
 
 let server: MockMistralServer;
