@@ -14,6 +14,7 @@ import type {
   ToolCall,
   Usage,
 } from '../types.js';
+import { usageFromWire } from '../wire-usage.js';
 import { randomToolCallId } from './tool-call-ids.js';
 import type { WireChatResponse, WireContent, WireToolCallIn, WireUsage } from './wire-types.js';
 
@@ -38,22 +39,8 @@ export function toFinishReason(reason: string | null | undefined): FinishReason 
 
 /** Neutral usage; cached tokens from `prompt_tokens_details.cached_tokens` or `num_cached_tokens`. */
 export function toUsage(usage: WireUsage | null | undefined): Usage {
-  const promptTokens = tokenCount(usage?.prompt_tokens) ?? 0;
-  const completionTokens = tokenCount(usage?.completion_tokens) ?? 0;
-  const result: Usage = {
-    promptTokens,
-    completionTokens,
-    totalTokens: tokenCount(usage?.total_tokens) ?? promptTokens + completionTokens,
-  };
   const details = usage?.prompt_tokens_details as { cached_tokens?: unknown } | null | undefined;
-  const cached = details?.cached_tokens ?? usage?.num_cached_tokens;
-  if (typeof cached === 'number' && Number.isFinite(cached)) result.cachedTokens = cached;
-  return result;
-}
-
-/** A token count when it is a whole number >= 0; servers outside our control may send anything. */
-function tokenCount(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+  return usageFromWire(usage && { ...usage, cached: details?.cached_tokens ?? usage.num_cached_tokens });
 }
 
 /** Splits content into text and thinking runs, in order. Unknown chunk kinds are skipped. */

@@ -8,6 +8,7 @@ import type {
   ToolCall,
   Usage,
 } from '../types.js';
+import { usageFromWire } from '../wire-usage.js';
 import type { WireCompletion, WireMessageOut, WireUsage } from './wire.js';
 
 /** Maps an OpenAI `finish_reason`; a stop with tool calls counts as `tool-calls` (some servers send `stop`). */
@@ -32,21 +33,7 @@ export function toFinishReason(reason: string | null | undefined, hasToolCalls: 
 
 /** Maps a wire usage object; servers that send none get zeros. */
 export function toUsage(usage: WireUsage | null | undefined): Usage {
-  const promptTokens = tokenCount(usage?.prompt_tokens) ?? 0;
-  const completionTokens = tokenCount(usage?.completion_tokens) ?? 0;
-  const result: Usage = {
-    promptTokens,
-    completionTokens,
-    totalTokens: tokenCount(usage?.total_tokens) ?? promptTokens + completionTokens,
-  };
-  const cached = tokenCount(usage?.prompt_tokens_details?.cached_tokens);
-  if (cached !== undefined) result.cachedTokens = cached;
-  return result;
-}
-
-/** A server's token count, when it is a whole number >= 0; servers outside our control may send anything. */
-function tokenCount(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+  return usageFromWire(usage && { ...usage, cached: usage.prompt_tokens_details?.cached_tokens });
 }
 
 /** Text and reasoning of a message or delta: string content, content-part arrays, and `reasoning(_content)`. */
