@@ -54,6 +54,7 @@ export {
   jsonSchema,
   type ObjectSchema,
   type Tool,
+  type ToolContent,
   type ToolContext,
   type ToolDefinition,
   type ToolProgress,
@@ -62,5 +63,6 @@ export {
   type ToolSetContext,
   toJsonSchema,
   tool,
+  toolContent,
   toToolSpecs,
 } from './tools/index.js';

@@ -1,4 +1,4 @@
-import type { ToolMessage } from '../models/types.js';
+import type { ImagePart, TextPart, ToolMessage } from '../models/types.js';
 import { executeTool, type ToolOutcome } from '../tools/execute-tool.js';
 import type { ParsedToolCall, RejectedToolCall } from '../tools/parse-arguments.js';
 import { truncateToolOutput } from '../tools/tool-output.js';
@@ -93,7 +93,7 @@ export async function* toolStep(input: ToolStepInput): AsyncGenerator<AgentEvent
       role: 'tool',
       toolCallId: record.toolCallId,
       name: record.toolName,
-      content: record.result,
+      content: record.images ? contentWithImages(record.result, record.images) : record.result,
     };
     if (record.isError) message.isError = true;
     result.messages.push(message);
@@ -105,6 +105,10 @@ export async function* toolStep(input: ToolStepInput): AsyncGenerator<AgentEvent
 }
 
 type TimedOutcome = ToolOutcome & { durationMs: number };
+
+function contentWithImages(text: string, images: ImagePart[]): Array<TextPart | ImagePart> {
+  return text === '' ? [...images] : [{ type: 'text', text }, ...images];
+}
 
 /** The call's name, validity and arguments (the raw string when they were not valid JSON). */
 function callOf(parsed: ParsedToolCall | RejectedToolCall): ToolCallOf {
@@ -129,6 +133,9 @@ function recordOf(
     toolCallId: call.id,
     ...callOf(parsed),
     result: outcome.content,
+    ...(outcome.parts
+      ? { images: outcome.parts.filter((part): part is ImagePart => part.type === 'image') }
+      : {}),
     isError: outcome.isError,
     ...(approval ? { approval } : {}),
     durationMs: outcome.durationMs,

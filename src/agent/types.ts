@@ -1,6 +1,7 @@
 import type { UsageCost } from '../models/catalog/cost.js';
 import type {
   FinishReason,
+  ImagePart,
   Message,
   ModelSettings,
   ToolChoice,
@@ -98,6 +99,8 @@ export type ToolCallRecord<Tools extends ToolSet = ToolSet> = {
   toolCallId: string;
   /** The text sent back to the model. */
   result: string;
+  /** The images sent back with it, when the tool returned some (`toolContent()`, an MCP image result). */
+  images?: ImagePart[];
   isError: boolean;
   /** Set when the call needed approval. */
   approval?: 'approved' | 'rejected';

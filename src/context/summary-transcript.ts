@@ -16,7 +16,7 @@ export function summaryTranscript(
       const calls = message.toolCalls.map((call) => `${call.name}(${call.arguments})`).join('; ');
       text = text ? `${text}\n[tool calls] ${calls}` : `[tool calls] ${calls}`;
     }
-    if (message.role === 'user' && typeof message.content !== 'string') {
+    if ((message.role === 'user' || message.role === 'tool') && typeof message.content !== 'string') {
       const images = message.content.filter((part) => part.type === 'image').length;
       if (images > 0) text += ` [${images} image${images === 1 ? '' : 's'}]`;
     }

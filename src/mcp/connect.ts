@@ -8,11 +8,12 @@ import {
   ToolListChangedNotificationSchema,
 } from '@modelcontextprotocol/sdk/types.js';
 import { abortErrorFrom } from '../errors.js';
+import { toolContent } from '../tools/tool-content.js';
 import type { ToolSet } from '../tools/types.js';
 import { checkConnectOptions, describeServer } from './check-options.js';
 import { describeExit, McpConnectionError } from './errors.js';
 import { isStdio, openClient } from './open-client.js';
-import { resultText } from './result-text.js';
+import { partsText, resultParts } from './result-content.js';
 import { type ProcessExit, ProcessGroupTransport } from './stdio-transport.js';
 import { toPrefix } from './tool-names.js';
 import { type CallMcpTool, type McpToolRecord, toToolRecord } from './tool-record.js';
@@ -146,10 +147,12 @@ function toolCaller(
         'content' in answer
           ? (answer as CallToolResult)
           : { content: [], structuredContent: { result: answer.toolResult } };
-      const text = resultText(result);
+      const parts = resultParts(result);
+      const text = partsText(parts);
       if (result.isError)
         throw new Error(text || `the "${toolName}" tool of MCP server "${server}" reported an error`);
-      return text;
+      // Images go to the model as image parts; a text-only result stays a plain string.
+      return parts.some((part) => part.type === 'image') ? toolContent(parts) : text;
     } catch (error) {
       const after = closed();
       if (after)

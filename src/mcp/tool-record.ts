@@ -1,17 +1,18 @@
 import type { Tool as McpTool } from '@modelcontextprotocol/sdk/types.js';
 import { jsonSchema } from '../tools/json-schema-parameters.js';
+import type { ToolContent } from '../tools/tool-content.js';
 import type { Tool, ToolContext, ToolSet } from '../tools/types.js';
 import { argumentValidator } from './argument-validator.js';
 import { normalizeSchema } from './normalize-schema.js';
 import { safeToolNames } from './tool-names.js';
 import type { McpToolFilter, McpToolInfo, McpToolOptions } from './types.js';
 
-/** Calls one tool on the server by its real name and returns the text for the model. */
+/** Calls one tool on the server by its real name and returns the text (or text and images) for the model. */
 export type CallMcpTool = (
   name: string,
   args: Record<string, unknown>,
   context: ToolContext,
-) => Promise<string>;
+) => Promise<string | ToolContent>;
 
 /** A server's tool list as a dragoman tool record (Mistral-safe keys) and the info behind each entry. */
 export interface McpToolRecord {

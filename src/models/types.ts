@@ -11,7 +11,9 @@ export interface TextPart {
   text: string;
 }
 
-/** An image inside a user message: an `https:` URL or a `data:image/...;base64,` URL. */
+/**
+ * An image inside a user message or a tool result: an `https:` URL or a `data:image/...;base64,` URL.
+ */
 export interface ImagePart {
   type: 'image';
   url: string;
@@ -79,7 +81,11 @@ export interface ToolMessage {
   toolCallId: string;
   /** The tool's name (Mistral wants it on the wire). */
   name: string;
-  content: string;
+  /**
+   * What the tool returned: text, or text and images (a screenshot, a rendered chart, an MCP image result).
+   * Each adapter sends images the way its API takes them (docs/agents-and-tools.md#images-in-tool-results).
+   */
+  content: string | Array<TextPart | ImagePart>;
   /** True when the content reports a failure (bad arguments, a throwing tool, a rejection). */
   isError?: boolean;
 }

@@ -3,6 +3,7 @@
  * passed through a redactor and cut to a length.
  * @module
  */
+import { messageText } from '../models/message-text.js';
 import type { Message } from '../models/types.js';
 
 /** Text that looks like a credential: `Bearer ...`, `sk-...`/`key-...` style keys, and long random tokens. */
@@ -68,7 +69,13 @@ function partsOf(message: Message): unknown[] {
       parts.push({ type: 'tool_call', id: call.id, name: call.name, arguments: call.arguments });
     }
   }
-  if (message.role === 'tool')
-    return [{ type: 'tool_call_response', id: message.toolCallId, response: message.content }];
+  if (message.role === 'tool') {
+    if (typeof message.content === 'string')
+      return [{ type: 'tool_call_response', id: message.toolCallId, response: message.content }];
+    // The text as the response; the images described after it, never their data.
+    const response = messageText(message);
+    const images = message.content.filter((part) => part.type === 'image').map(() => ({ type: 'image' }));
+    return [{ type: 'tool_call_response', id: message.toolCallId, response }, ...images];
+  }
   return parts;
 }

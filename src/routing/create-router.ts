@@ -69,6 +69,20 @@ function lastUserMessage(messages: readonly Message[]): Message | undefined {
   return undefined;
 }
 
+/**
+ * The images of the current turn: the last user message's, and those of the tool results after it (a
+ * screenshot tool's), so the step that reads them goes to a route that can see them.
+ */
+function turnImages(messages: readonly Message[], turn: Message | undefined): number {
+  let images = turn?.role === 'user' ? messageImages(turn).length : 0;
+  for (let index = messages.length - 1; index >= 0 && messages[index] !== turn; index--) {
+    const message = messages[index];
+    if (message?.role === 'tool' && Array.isArray(message.content))
+      images += message.content.filter((part) => part.type === 'image').length;
+  }
+  return images;
+}
+
 /** The route of the latest assistant message that recorded one (`meta.route`), for sticky follow-ups. */
 export function previousRouteOf(messages: readonly Message[]): RouteName | undefined {
   for (let index = messages.length - 1; index >= 0; index--) {
@@ -171,7 +185,7 @@ export function createRouter(options: RouterOptions = {}): DefaultRouter {
       const decision: RouteDecision = decideRoute(
         {
           text: turn ? messageText(turn) : '',
-          images: turn?.role === 'user' ? messageImages(turn).length : 0,
+          images: turnImages(input.messages, turn),
           needsTools: input.needsTools,
           ...(previousRoute ? { previousRoute } : {}),
           messages: input.messages,

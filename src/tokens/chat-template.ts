@@ -64,8 +64,13 @@ export function messageSegments(message: Message): MessageSegments {
       }
       return { texts, controlTokens };
     }
-    case 'tool':
-      return { texts: [message.toolCallId, message.content], controlTokens: 3 };
+    case 'tool': {
+      if (typeof message.content === 'string')
+        return { texts: [message.toolCallId, message.content], controlTokens: 3 };
+      const texts = [message.toolCallId];
+      for (const part of message.content) if (part.type === 'text') texts.push(part.text);
+      return { texts, controlTokens: 3 };
+    }
   }
 }
 

@@ -45,7 +45,7 @@ export function createMessageCounter(parts: MessageCounterParts): CalibratingTok
     const segments = messageSegments(message);
     total = segments.controlTokens;
     for (const text of segments.texts) total += parts.countText(text);
-    if (message.role === 'user' && typeof message.content !== 'string') {
+    if ((message.role === 'user' || message.role === 'tool') && typeof message.content !== 'string') {
       for (const part of message.content) if (part.type === 'image') total += imagePartTokens(part);
     }
     memo.set(message, total);

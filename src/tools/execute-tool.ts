@@ -1,6 +1,8 @@
 import { abortErrorFrom } from '../errors.js';
+import type { ImagePart, TextPart } from '../models/types.js';
 import type { ParsedToolCall } from './parse-arguments.js';
 import { checkProgress } from './progress.js';
+import { isToolContent, splitToolContent } from './tool-content.js';
 import { stringifyToolOutput, thrownMessage, truncateToolOutput } from './tool-output.js';
 import type { ToolContext, ToolProgress } from './types.js';
 
@@ -25,6 +27,8 @@ export interface ExecuteToolOptions {
 /** The result of running one tool call: the text for the model, and whether it reports a failure. */
 export interface ToolOutcome {
   content: string;
+  /** Text and images, when the tool returned images with `toolContent()`; `content` is then their text. */
+  parts?: Array<TextPart | ImagePart>;
   isError: boolean;
   /** The value `execute` returned, before stringifying (absent on failure). */
   output?: unknown;
@@ -117,6 +121,12 @@ export async function executeTool(parsed: ParsedToolCall, options: ExecuteToolOp
 }
 
 function success(output: unknown, limit: number): ToolOutcome {
+  if (isToolContent(output)) {
+    const { text, parts } = splitToolContent(output, limit);
+    return parts
+      ? { content: text, parts, isError: false, output }
+      : { content: text, isError: false, output };
+  }
   return { content: truncateToolOutput(stringifyToolOutput(output), limit), isError: false, output };
 }
 

@@ -4,6 +4,8 @@ export type { ArgumentIssue, ArgumentValidator, JsonSchemaParameters } from './j
 export { jsonSchema } from './json-schema-parameters.js';
 export type { ObjectSchema, ToolDefinition } from './tool.js';
 export { tool } from './tool.js';
+export type { ToolContent } from './tool-content.js';
+export { toolContent } from './tool-content.js';
 export { DEFAULT_TOOL_OUTPUT_LIMIT } from './tool-output.js';
 export { toToolSpecs } from './tool-specs.js';
 export type {

@@ -118,7 +118,7 @@ describe('fitContext', () => {
     expect(report.dropped).toBe(0);
     expect(report.shortened).toBe(1);
     const tool = fitted.find((message) => message.role === 'tool');
-    expect(tool?.content.startsWith('r'.repeat(300))).toBe(true);
+    expect(String(tool?.content).startsWith('r'.repeat(300))).toBe(true);
     expect(tool?.content).toContain('tool output shortened, 19,700 of 20,000 characters omitted');
     expect(messages[3]?.content).toHaveLength(20_000);
   });

@@ -1,6 +1,6 @@
 /**
  * The reference "everything" MCP server from npm (@modelcontextprotocol/server-everything), over stdio:
- * an image result and a structured result reach the model as text it can read.
+ * an image result reaches the model as an image, a structured result as text it can read.
  */
 import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -17,7 +17,7 @@ const everything = createRequire(import.meta.url).resolve(
 );
 
 describe('the reference everything server', () => {
-  it('maps an image result and structured content to tool messages', async () => {
+  it('sends an image result to the model as an image and structured content as text', async () => {
     const connection = open.track(
       await connectMcp({
         command: process.execPath,
@@ -44,10 +44,32 @@ describe('the reference everything server', () => {
     expect(result.text).toBe('seen');
     const [image, structured] = result.steps[0]!.toolCalls;
     expect(image!.isError).toBe(false);
-    expect(image!.result).toMatch(/\[image image\/png, \d+ bytes, not shown\]/);
+    expect(image!.result).toMatch(/\[image image\/png, \d+ bytes\]/);
+    expect(image!.images).toEqual([
+      { type: 'image', url: expect.stringMatching(/^data:image\/png;base64,iVBOR/) },
+    ]);
     expect(structured!.isError).toBe(false);
     expect(structured!.result).toContain('temperature');
-    const sent = (server.requests.at(-1)!.body as { messages: Array<{ role: string }> }).messages;
-    expect(sent.filter((message) => message.role === 'tool')).toHaveLength(2);
+    // On the wire (the mock checked it against Mistral's rules): both results, then a bridging turn and a
+    // user message holding the PNG under a line naming the tool.
+    const { messages: sent } = server.requests.at(-1)!.body as {
+      messages: Array<{ role: string; content: unknown }>;
+    };
+    expect(sent.map((message) => message.role)).toEqual([
+      'user',
+      'assistant',
+      'tool',
+      'tool',
+      'assistant',
+      'user',
+    ]);
+    expect(sent[2]!.content).toContain('[an image: in the next user message]');
+    expect(sent[5]!.content).toEqual([
+      {
+        type: 'text',
+        text: expect.stringMatching(/^The image returned by tool "every_get-tiny-image" \(call \w{9}\):$/),
+      },
+      { type: 'image_url', image_url: expect.stringMatching(/^data:image\/png;base64,/) },
+    ]);
   });
 });

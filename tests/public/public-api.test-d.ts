@@ -13,6 +13,7 @@ describe('the public surface of dragoman', () => {
     expectTypeOf<Public>().toHaveProperty('run');
     expectTypeOf<Public>().toHaveProperty('stream');
     expectTypeOf<Public>().toHaveProperty('tool');
+    expectTypeOf<Public>().toHaveProperty('toolContent');
     expectTypeOf<Public>().toHaveProperty('createRouter');
     expectTypeOf<Public>().toHaveProperty('createMistral');
     expectTypeOf<Public>().toHaveProperty('openaiCompatible');

@@ -127,7 +127,7 @@ describe('approval cannot be bypassed by the model', () => {
           allowlist: ['node'],
         },
       );
-      expect(toolMessages[0]?.isError, toolMessages[0]?.content).toBe(true);
+      expect(toolMessages[0]?.isError, String(toolMessages[0]?.content)).toBe(true);
       expect(await workspace.listAll()).not.toContain(path.join('root', 'pwned'));
     },
   );

@@ -58,7 +58,7 @@ describe('path confinement through the agent loop', () => {
         { name: 'search_files', arguments: { pattern: 'SECRET', path: userPath } },
       ]);
       expect(toolMessages).toHaveLength(3);
-      for (const message of toolMessages) expect(message.isError, message.content).toBe(true);
+      for (const message of toolMessages) expect(message.isError, String(message.content)).toBe(true);
       expect(everything).not.toContain(OUTSIDE_SECRET);
     },
   );
@@ -72,7 +72,7 @@ describe('path confinement through the agent loop', () => {
         arguments: { path: userPath, edits: [{ search: OUTSIDE_SECRET, replace: 'pwned' }] },
       },
     ]);
-    for (const message of toolMessages) expect(message.isError, message.content).toBe(true);
+    for (const message of toolMessages) expect(message.isError, String(message.content)).toBe(true);
     expect(await workspace.listAll()).toEqual(before);
   });
 

@@ -48,6 +48,31 @@ describe('select', () => {
     expect(selection.contextWindow).toBe(262_144);
   });
 
+  it('sends the step after a tool returned images to general, and counts only the current turn', async () => {
+    const call = { id: 'abcDEF123', name: 'screenshot', arguments: '{}' };
+    const turn: Message[] = [
+      user('Write a TypeScript function that checks the page renders, and take a screenshot'),
+      { role: 'assistant', content: '', toolCalls: [call] },
+      {
+        role: 'tool',
+        toolCallId: call.id,
+        name: call.name,
+        content: [{ type: 'text', text: 'shot' }, image],
+      },
+    ];
+    const selection = await router().select({ messages: turn, needsTools: true });
+    expect(selection.decision.route).toBe('general');
+    expect(selection.decision.signals.images).toBe(1);
+    const next = [
+      ...turn,
+      { role: 'assistant', content: 'It renders.' } as Message,
+      user('Now write the test in TypeScript code'),
+    ];
+    const later = await router().select({ messages: next, needsTools: true });
+    expect(later.decision.signals.images).toBe(0);
+    expect(later.decision.route).toBe('code');
+  });
+
   it('reports the substitution and the replacement window for a retired route model', async () => {
     const selection = await router().select({ messages: [user('مرحبا، كيف حالك؟')], needsTools: false });
     expect(selection.model.id).toBe('mistral-small-2603');

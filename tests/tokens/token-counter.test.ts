@@ -103,6 +103,26 @@ describe('createTokenCounter (exact Tekken)', () => {
     expect(counter.count(withImage) - counter.count(text)).toBe(10 * 11);
   });
 
+  it('adds image tokens for images in tool results, from the data URL header when no size is given', () => {
+    const counter = createTokenCounter();
+    const base = { role: 'tool' as const, toolCallId: 'abcDEF123', name: 'shot' };
+    const text: Message = { ...base, content: 'Screenshot.' };
+    // A PNG header saying 56 x 28 pixels: 2 columns of tokens plus a row break, 1 row.
+    const header = Buffer.alloc(24);
+    header.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 0);
+    header.writeUInt32BE(56, 16);
+    header.writeUInt32BE(28, 20);
+    const url = `data:image/png;base64,${header.toString('base64')}`;
+    const withImage: Message = {
+      ...base,
+      content: [
+        { type: 'text', text: 'Screenshot.' },
+        { type: 'image', url },
+      ],
+    };
+    expect(counter.count(withImage) - counter.count(text)).toBe(1 * 3);
+  });
+
   it('calibrates only when asked', () => {
     const plain = createTokenCounter();
     plain.observe(200, 100);

@@ -23,6 +23,17 @@ function dataUrlBytes(url: string): number {
   return Math.floor(((payload - padding) * 3) / 4);
 }
 
+/**
+ * Why Mistral would refuse an image URL (R19: scheme, format, 10 MB), in words, or `undefined` when it takes
+ * it. For images a tool returned, which are described instead of refused.
+ */
+export function imageUrlProblem(url: string): string | undefined {
+  const bytes = dataUrlBytes(url);
+  if (bytes > MAX_IMAGE_BYTES) return `it has ${bytes.toLocaleString('en-US')} bytes, over Mistral's 10 MB`;
+  if (!IMAGE_URL.test(url)) return 'Mistral takes https:// and data:image/{png,jpeg,webp,gif} URLs only';
+  return undefined;
+}
+
 function checkImageUrl(url: string, partPath: string): void {
   // The size first: a 20 MB data URL must not go through the pattern below at all.
   const bytes = dataUrlBytes(url);

@@ -12,6 +12,7 @@ import {
   MAX_IMAGES_PER_REQUEST,
   splitAssistantContent,
 } from './compile-content.js';
+import { createToolContentCompiler, type ToolImages, toolImagesContent } from './compile-tool-content.js';
 import { createToolCallIdMap, type ToolCallIdMap } from './tool-call-ids.js';
 import { createToolNameMap, type ToolNameMap } from './tool-names.js';
 import type { WireMessage, WireToolCall } from './wire-types.js';
@@ -31,6 +32,8 @@ export interface CompileMessagesOptions {
   cancelledText?: string;
   /** Maps tool names to ones Mistral accepts (shared with `tools`). @default a fresh map */
   toolNames?: ToolNameMap;
+  /** The target model sees images: images in tool results are sent, not described. @default true */
+  vision?: boolean;
 }
 
 /** A compiled history. */
@@ -84,8 +87,8 @@ function compileToolCalls(
 }
 
 function toolResult(message: ToolMessage, path: string, pending: PendingCall[]): PendingCall {
-  if (typeof message.toolCallId !== 'string' || typeof message.content !== 'string') {
-    throw invalid(path, `${path} needs a string toolCallId and string content.`, 'Check the tool message.');
+  if (typeof message.toolCallId !== 'string') {
+    throw invalid(path, `${path} needs a string toolCallId.`, 'Check the tool message.');
   }
   const index = pending.findIndex((call) => call.foreignId === message.toolCallId);
   if (index < 0) {
@@ -132,11 +135,20 @@ export function compileMessages(
   let images = 0;
   let prefix: string | undefined;
   let started = false;
+  const toolContent = createToolContentCompiler(messages, options.vision ?? true);
+  let toolImages: ToolImages[] = [];
   const closeGroup = () => {
     for (const call of pending) {
       out.push({ role: 'tool', content: cancelledText, toolCallId: call.wireId, name: call.name });
     }
     pending = [];
+    // Images a tool returned follow the group in a user message, after a bridging turn (see
+    // compile-tool-content.ts for why not inside the tool message).
+    if (toolImages.length > 0) {
+      out.push({ role: 'assistant', content: bridgeText });
+      out.push({ role: 'user', content: toolImagesContent(toolImages) });
+      toolImages = [];
+    }
   };
   messages.forEach((message, index) => {
     const path = `messages[${index}]`;
@@ -192,7 +204,19 @@ export function compileMessages(
     } else if (role === 'tool' && message.role === 'tool') {
       // The result answers that call, so it carries the call's (wire) name, whatever name it was stored with.
       const call = toolResult(message, path, pending);
-      out.push({ role: 'tool', content: message.content, toolCallId: call.wireId, name: call.name });
+      const compiled = toolContent.compile(message, path);
+      if (compiled === undefined) {
+        throw invalid(
+          path,
+          `${path}.content is neither a string nor text and image parts.`,
+          'Check the tool message.',
+        );
+      }
+      out.push({ role: 'tool', content: compiled.text, toolCallId: call.wireId, name: call.name });
+      if (compiled.images.length > 0) {
+        images += compiled.images.length;
+        toolImages.push({ name: call.name, toolCallId: call.wireId, chunks: compiled.images });
+      }
     } else {
       throw invalid(
         path,

@@ -31,6 +31,11 @@ export interface MistralModelSettings extends ModelSettings {
    * @default the catalog's capability for known ids, else true for `magistral*` ids
    */
   reasoning?: boolean;
+  /**
+   * Whether the model sees images: images in tool results are sent to it, else described in a line.
+   * @default the catalog's capability for known ids, else true
+   */
+  vision?: boolean;
 }
 
 /** A Mistral chat model. */
@@ -56,11 +61,12 @@ export function createMistralModel(
       hint: "Pass a Mistral model id such as 'mistral-small-latest'.",
     });
   }
-  const { reasoning: _reasoning, ...defaults } = settings;
+  const { reasoning: _reasoning, vision, ...defaults } = settings;
   const reasoningEfforts = lookupModel(modelId)?.reasoningEfforts;
   const compileOptions = {
     model: modelId,
     reasoning: hasReasoning(modelId, settings),
+    vision: vision ?? lookupModel(modelId)?.capabilities.vision ?? true,
     ...(reasoningEfforts ? { reasoningEfforts } : {}),
   };
   const compile = (request: ModelRequest): CompiledRequest => {

@@ -10,6 +10,45 @@ function textOf(content: Message['content']): string {
   return text;
 }
 
+/** A tool result's text, saying where its images went (see {@link toWireMessages}). */
+function toolText(content: Message['content']): string {
+  if (typeof content === 'string') return content;
+  const images = content.filter((part) => part.type === 'image').length;
+  const note =
+    images === 0 ? '' : `[${images === 1 ? 'an image' : `${images} images`}: in the next user message]`;
+  const text = textOf(content);
+  return text === '' ? note : note === '' ? text : `${text}\n\n${note}`;
+}
+
+/**
+ * Neutral messages as OpenAI wire messages. OpenAI's chat completions take only text in a tool message
+ * (`content`: a string or text parts), so the images of a group of tool results follow it in one user
+ * message, each tool's under a line naming the tool and call; the tool message says they follow.
+ */
+export function toWireMessages(messages: readonly Message[]): WireMessage[] {
+  const out: WireMessage[] = [];
+  let images: WireContentPart[] = [];
+  messages.forEach((message, index) => {
+    if (message?.role !== 'tool' && images.length > 0) {
+      out.push({ role: 'user', content: images });
+      images = [];
+    }
+    out.push(toWireMessage(message, index));
+    if (message?.role === 'tool' && Array.isArray(message.content)) {
+      const parts = message.content.filter((part) => part.type === 'image');
+      if (parts.length === 0) return;
+      const what = parts.length === 1 ? 'The image' : `The ${parts.length} images`;
+      images.push({
+        type: 'text',
+        text: `${what} returned by tool "${message.name}" (call ${message.toolCallId}):`,
+      });
+      for (const part of parts) images.push({ type: 'image_url', image_url: { url: part.url } });
+    }
+  });
+  if (images.length > 0) out.push({ role: 'user', content: images });
+  return out;
+}
+
 /** One neutral message as an OpenAI wire message. Thinking parts are dropped; images become `image_url`. */
 export function toWireMessage(message: Message, index: number): WireMessage {
   switch (message.role) {
@@ -42,7 +81,7 @@ export function toWireMessage(message: Message, index: number): WireMessage {
       };
     }
     case 'tool':
-      return { role: 'tool', tool_call_id: message.toolCallId, content: message.content };
+      return { role: 'tool', tool_call_id: message.toolCallId, content: toolText(message.content) };
     default:
       throw new UserInputError('invalid-history', `messages[${index}] has an unknown role.`, {
         path: `messages[${index}].role`,
@@ -120,7 +159,7 @@ export function compileRequest(
   dialect: Dialect,
   stream: boolean,
 ): WireRequest {
-  const body: WireRequest = { model, messages: request.messages.map(toWireMessage) };
+  const body: WireRequest = { model, messages: toWireMessages(request.messages) };
   const settings = request.settings ?? {};
   applyToolChoice(body, request.tools ?? [], settings.toolChoice, dialect);
   if (settings.parallelToolCalls !== undefined && body.tools && dialect.parallelToolCalls) {

@@ -5,7 +5,6 @@ import type { TokenCounter } from '../../../src/tokens/types.js';
 /** A counter where a message costs its text length plus 4: easy to reason about in tests. */
 export function characterCounter(exact = true): TokenCounter {
   const textOf = (message: Message): string => {
-    if (message.role === 'tool') return message.content;
     const text =
       typeof message.content === 'string'
         ? message.content

@@ -18,10 +18,23 @@ export const richTurn: Message[] = [
       { type: 'thinking', text: 'Let me look.' },
       { type: 'text', text: '' },
     ],
-    toolCalls: [{ id: 'abcDEF123', name: 'read', arguments: '{"path":"a.txt"}' }],
+    toolCalls: [
+      { id: 'abcDEF123', name: 'read', arguments: '{"path":"a.txt"}' },
+      { id: 'shotXYZ78', name: 'screenshot', arguments: '{}' },
+    ],
     meta: { route: 'arabic', model: 'mistral-small-latest' },
   },
   { role: 'tool', toolCallId: 'abcDEF123', name: 'read', content: 'not found', isError: true },
+  {
+    role: 'tool',
+    toolCallId: 'shotXYZ78',
+    name: 'screenshot',
+    content: [
+      { type: 'text', text: '[image image/png, 8 bytes]' },
+      { type: 'image', url: 'data:image/png;base64,iVBORw0KGgo=' },
+      { type: 'image', url: 'https://example.com/b.webp', width: 640, height: 480 },
+    ],
+  },
   { role: 'assistant', content: 'لم أجد الملف.', prefix: false, meta: { synthetic: 'bridge' } },
 ];
 

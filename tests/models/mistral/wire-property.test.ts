@@ -1,7 +1,7 @@
 /**
  * Issue 14's audit as a test: 20,000 generated calls (foreign ids and names, parallel calls, unanswered calls,
- * images, prefix, thinking with signatures, late system messages, odd tool schemas, edge settings) go through
- * `createMistral()` with a capturing `fetch`. About 85% are agent-like calls the compiler must send: each exact
+ * images in user messages and tool results, prefix, thinking with signatures, late system messages, odd tool
+ * schemas, edge settings) go through `createMistral()` with a capturing `fetch`. About 85% are agent-like calls the compiler must send: each exact
  * body must pass the OpenAPI schema and every rule of docs/mistral-wire-rules.md (`checkMistralRequest`). The
  * rest break one rule the compiler cannot repair and must be refused with a typed UserInputError before anything
  * is sent. The seed is fixed, so the counts below are the same on every run.
@@ -83,7 +83,7 @@ describe('20,000 generated calls through createMistral()', () => {
     expect(tally.sent).toBeGreaterThanOrEqual(0.8 * RUNS);
     expect(tally.byKind.size).toBe(12);
     // Every repair and edge case shows up in many sent bodies (each count is in the hundreds or more).
-    expect(tally.features.size).toBe(9);
+    expect(tally.features.size).toBe(11);
     for (const count of tally.features.values()) expect(count).toBeGreaterThan(50);
   }, 600_000);
 });

@@ -74,6 +74,19 @@ const assistantText: fc.Arbitrary<AssistantMessage> = fc.record({
   role: fc.constant('assistant' as const),
   content: fc.oneof(text, fc.array(fc.oneof(textPart, thinking), { maxLength: 3 })),
 });
+/**
+ * A tool result: text, or text and up to three images (a screenshot tool). Several in one history go past
+ * the 8 images a request takes: the compiler then describes the oldest instead of sending them.
+ */
+const toolResultContent = fc.oneof(
+  { weight: 4, arbitrary: fc.constant('ok') },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.array(textPart, { maxLength: 1 }), fc.array(goodImage, { minLength: 1, maxLength: 3 }))
+      .map(([texts, images]) => [...texts, ...images]),
+  },
+);
 /** A call turn: calls, then results (any order); sometimes one is left unanswered (the compiler cancels it). */
 export const callTurn: fc.Arbitrary<Message[]> = fc
   .tuple(
@@ -81,11 +94,17 @@ export const callTurn: fc.Arbitrary<Message[]> = fc
     fc.uniqueArray(toolCall, { minLength: 1, maxLength: 3, selector: (call) => call.id }),
     fc.boolean(),
     fc.nat(5),
+    fc.array(toolResultContent, { minLength: 3, maxLength: 3 }),
   )
-  .map(([message, calls, reverse, skipDie]) => {
+  .map(([message, calls, reverse, skipDie, contents]) => {
     const results: Message[] = calls
       .filter((_, index) => !(skipDie === 0 && index === calls.length - 1))
-      .map((call) => ({ role: 'tool' as const, toolCallId: call.id, name: call.name, content: 'ok' }));
+      .map((call, index) => ({
+        role: 'tool' as const,
+        toolCallId: call.id,
+        name: call.name,
+        content: contents[index]!,
+      }));
     if (reverse) results.reverse();
     return [{ ...message, toolCalls: calls }, ...results];
   });

@@ -26,6 +26,13 @@ export function bodyFeatures(body: unknown, realToolNames: readonly string[]): s
     if (message.role === 'system' && index > 0) features.add('system message after a user message');
     if (message.prefix === true) features.add('prefix');
     if (chunkTypes(message.content).includes('image_url')) features.add('image');
+    const first = Array.isArray(message.content) ? (message.content[0] as { text?: unknown }) : undefined;
+    if (message.role === 'user' && String(first?.text).includes('returned by tool')) {
+      features.add("a tool result's images in the next user message");
+    }
+    if (message.role === 'tool' && String(message.content).includes('[image not shown: a request takes 8')) {
+      features.add('oldest tool images described past 8 per request');
+    }
     if (chunkTypes(message.content).includes('thinking')) features.add('thinking replayed');
   });
   const renamed = tools.some((tool) => !realToolNames.includes(tool.function.name));
