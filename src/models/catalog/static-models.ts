@@ -27,12 +27,16 @@ const NONE_OR_HIGH = ['none', 'high'] as const;
  * - EVIDENCE: docs/mistral-wire-rules.md in this repository: R21 (the `reasoning_effort` values each model
  *   takes) and R28 (retired ids, e.g. the Magistral 2509 ids retired on 2026-07-31 and redirected), each with
  *   the public issue threads it rests on.
- * - LINEUP: "Mistral AI Model Lineup in May 2026" (hivebook.wiki), a third-party summary of Mistral's
- *   announcements: Small 4 released 2026-03-16 as `mistral-small-2603`, Medium 3.5 released 2026-04-28 as
- *   `mistral-medium-3-5` / `mistral-medium-latest`, 256k, `reasoning_effort` high|none.
- * - MIGRATION: the IINTS SDK's "Mistral Model Migration" table (python35.github.io/IINTS-SDK), listing
- *   Mistral's 2026 retirements and replacements (Devstral, Magistral, Small 3.2 `mistral-small-2506`).
- * - EMBABEL: embabel-agent's MistralAiModels docs: `devstral-medium-2507` retired 2026-05-31, answers 400.
+ * - CARDS: Mistral's own model data files, the source of docs.mistral.ai's model pages
+ *   (`mistralai/platform-docs-public`, `src/schema/models/models/<slug>.ts`): `releaseDate`, `apiNames`,
+ *   `contextLength` and `metadata.{deprecationDate, retirementDate, replacement}`. First-party; read in the
+ *   versions current in 2026 (the newest one the search index held for each file).
+ * - EMBABEL: embabel-agent's MistralAiModels docs: `devstral-medium-2507` answers 400 since its retirement,
+ *   which agrees with CARDS.
+ *
+ * Every date below comes from CARDS or FACTS except Magistral Medium 1.2's retirement (EVIDENCE R28: the
+ * API's own 400 for `magistral-medium-2509`), for which no model card with a date was found. The third-party
+ * lineup summary (hivebook.wiki) and migration table (IINTS-SDK) earlier entries cited are no longer needed.
  *
  * Choices made where sources disagree:
  * - Codestral 25.08: its model card says 128k, an older docs page says 256k. We use 128k (131,072): the
@@ -42,8 +46,8 @@ const NONE_OR_HIGH = ['none', 'high'] as const;
  */
 export const STATIC_MODELS: readonly ModelInfo[] = [
   // Mistral Small 4 (2603): 256k, text + image input, function calling, configurable reasoning effort
-  // (FACTS; Mistral-Small-4-119B-2603 model card), efforts none|high (EVIDENCE R21), released 2026-03-16
-  // (LINEUP). Tekken tokenizer (FACTS, tokenization page).
+  // (FACTS; CARDS `mistral-small-4-0-26-03`: 256k, text + image, `mistral-small-2603` = `mistral-small-latest`),
+  // efforts none|high (EVIDENCE R21), released 2026-03-16 (CARDS). Tekken tokenizer (FACTS, tokenization page).
   {
     id: 'mistral-small-2603',
     aliases: ['mistral-small-latest'],
@@ -55,13 +59,15 @@ export const STATIC_MODELS: readonly ModelInfo[] = [
     tokenizer: 'tekken',
     source: 'static',
   },
-  // Mistral Small 3.2 (2506): deprecated, replaced by Small 4 (MIGRATION; no retirement date found).
+  // Mistral Small 3.2 (2506): deprecated 2026-04-30, retired 2026-07-31, replaced by Small 4 (CARDS
+  // `mistral-small-3-2-25-06`). Open weights, so still a self-hosted deployment (128k).
   {
     id: 'mistral-small-2506',
     aliases: [],
     contextWindow: K128,
     capabilities: { vision: true, functionCalling: true, fim: false, reasoning: false },
-    status: 'deprecated',
+    status: 'retired',
+    retiredOn: '2026-07-31',
     replacement: 'mistral-small-2603',
     tokenizer: 'tekken',
     source: 'static',
@@ -114,11 +120,12 @@ export const STATIC_MODELS: readonly ModelInfo[] = [
     tokenizer: 'unknown',
     source: 'static',
   },
-  // Mistral Medium 3.5: 256k, vision, tools, configurable reasoning (FACTS), id mistral-medium-3-5
-  // and released 2026-04-28 (LINEUP), efforts none|high (EVIDENCE R21).
+  // Mistral Medium 3.5: 256k, vision, tools, configurable reasoning (FACTS), ids mistral-medium-3-5,
+  // mistral-medium-3 and mistral-medium-latest, released 2026-04-28 (CARDS `mistral-medium-3-5-26-04`), efforts
+  // none|high (EVIDENCE R21).
   {
     id: 'mistral-medium-3-5',
-    aliases: ['mistral-medium-latest'],
+    aliases: ['mistral-medium-latest', 'mistral-medium-3'],
     contextWindow: K256,
     capabilities: { vision: true, functionCalling: true, fim: false, reasoning: true },
     status: 'active',
@@ -149,8 +156,10 @@ export const STATIC_MODELS: readonly ModelInfo[] = [
       source: 'static',
     }),
   ),
-  // Magistral Medium and Small 1.2 (2509, reasoning, 128k): retired 2026-07-31 and redirected (EVIDENCE R28),
-  // replaced by Medium 3.5 and Small 4 with reasoning_effort high (MIGRATION).
+  // Magistral Medium and Small 1.2 (2509, reasoning, 128k): retired 2026-07-31. Small: deprecated 2026-04-30,
+  // retired 2026-07-31, replaced by Small 4 (CARDS `magistral-small-1-2-25-09`). Medium: the same date from the
+  // API's own answers (EVIDENCE R28; no card with a date found), replaced by Medium 3.5, the reasoning model of
+  // its tier (reasoning_effort high stands in for Magistral).
   ...(
     [
       ['medium', 'mistral-medium-3-5'],
@@ -169,7 +178,9 @@ export const STATIC_MODELS: readonly ModelInfo[] = [
       source: 'static',
     }),
   ),
-  // Devstral Medium 1.0 (2507): retired 2026-05-31, answers 400 (EMBABEL); replaced by Medium 3.5 (MIGRATION).
+  // Devstral Medium 1.0 and Small 1.1 (2507): deprecated 2026-02-27, retired 2026-05-31, replaced by Devstral 2
+  // (CARDS `devstral-medium-1-0-25-07`, `devstral-small-1-1-25-07`; EMBABEL saw the 400), which has retired
+  // since, so `resolve()` follows on to Medium 3.5.
   {
     id: 'devstral-medium-2507',
     aliases: [],
@@ -177,19 +188,33 @@ export const STATIC_MODELS: readonly ModelInfo[] = [
     capabilities: { vision: false, functionCalling: true, fim: false, reasoning: false },
     status: 'retired',
     retiredOn: '2026-05-31',
-    replacement: 'mistral-medium-3-5',
+    replacement: 'devstral-2512',
     tokenizer: 'unknown',
     source: 'static',
   },
-  // Devstral Small 1.1 (2507): deprecated, replaced by Small 4 (MIGRATION; no retirement date found).
   {
     id: 'devstral-small-2507',
-    aliases: ['devstral-small-latest'],
+    aliases: [],
     contextWindow: K128,
     capabilities: { vision: false, functionCalling: true, fim: false, reasoning: false },
-    status: 'deprecated',
-    replacement: 'mistral-small-2603',
+    status: 'retired',
+    retiredOn: '2026-05-31',
+    replacement: 'devstral-2512',
     tokenizer: 'tekken',
+    source: 'static',
+  },
+  // Devstral 2 (2512): 256k, released 2025-12-09, deprecated 2026-05-22, retired 2026-07-31, replaced by Medium 3.5
+  // (CARDS `devstral-2-25-12`: ids devstral-2512, devstral-latest, devstral-medium-latest).
+  {
+    id: 'devstral-2512',
+    aliases: ['devstral-latest', 'devstral-medium-latest'],
+    contextWindow: K256,
+    capabilities: { vision: false, functionCalling: true, fim: false, reasoning: false },
+    status: 'retired',
+    retiredOn: '2026-07-31',
+    released: '2025-12-09',
+    replacement: 'mistral-medium-3-5',
+    tokenizer: 'unknown',
     source: 'static',
   },
 ];

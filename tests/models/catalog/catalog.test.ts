@@ -11,6 +11,7 @@ describe('lookupModel', () => {
     ['codestral-latest', 'codestral-2508', 131_072, 'active'],
     ['codestral-2501', 'codestral-2501', 262_144, 'retired'],
     ['ministral-8b-latest', 'ministral-8b-latest', 262_144, 'active'],
+    ['mistral-medium-3', 'mistral-medium-3-5', 262_144, 'active'],
   ])('%s -> %s (%i tokens, %s)', (id, canonical, window, status) => {
     const info = lookupModel(id);
     expect(info?.id).toBe(canonical);
@@ -40,6 +41,13 @@ describe('createCatalog().resolve', () => {
     ['mistral-saba-latest', 'mistral-small-2603', '2025-09-30'],
     ['mistral-small-2503', 'mistral-small-2603', '2025-11-30'],
     ['codestral-2501', 'codestral-2508', '2025-11-30'],
+    // Dates and replacements from Mistral's model cards (src/models/catalog/static-models.ts, CARDS).
+    ['mistral-small-2506', 'mistral-small-2603', '2026-07-31'],
+    ['magistral-small-latest', 'mistral-small-2603', '2026-07-31'],
+    ['devstral-latest', 'mistral-medium-3-5', '2026-07-31'],
+    // Devstral 1.x names Devstral 2, itself retired since: the chain ends at Medium 3.5.
+    ['devstral-small-2507', 'mistral-medium-3-5', '2026-05-31'],
+    ['devstral-medium-2507', 'mistral-medium-3-5', '2026-05-31'],
   ])('substitutes retired %s with %s, visibly', (id, resolved, retiredOn) => {
     const { info, substitution } = createCatalog().resolve(id);
     expect(info.id).toBe(resolved);
