@@ -15,6 +15,7 @@ import { run } from '../../src/agent/run.js';
 import { stream } from '../../src/agent/stream.js';
 import { FakeModel } from '../../src/testing/fake-model.js';
 import { tool } from '../../src/tools/tool.js';
+import { heapAfterGc, mb } from './_heap.js';
 
 const RUNS = 10_000;
 const WARMUP = 1_000;
@@ -77,15 +78,6 @@ async function oneRun(index: number): Promise<number> {
       return 1;
   }
 }
-
-function heapAfterGc(): number {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (!gc) throw new Error('run with --expose-gc (npm run bench does)');
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed;
-}
-const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(2)} MB`;
 
 let index = 0;
 for (let done = 0; done < WARMUP; ) done += await oneRun(index++);

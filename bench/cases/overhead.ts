@@ -24,6 +24,7 @@ import { createMistral } from '../../src/models/mistral/index.js';
 import type { Message } from '../../src/models/types.js';
 import { toJsonSchema } from '../../src/tools/json-schema.js';
 import { tool } from '../../src/tools/tool.js';
+import { heapAfterGc, mb } from './_heap.js';
 import { startPeerServer } from './_peer-server.js';
 
 const MODEL = 'mistral-small-latest';
@@ -188,15 +189,6 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)]!;
 };
 const ms = (value: number) => `${(value * 1000).toFixed(0)} µs`;
-const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(2)} MB`;
-
-function heapAfterGc(): number {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (!gc) throw new Error('run with --expose-gc (npm run bench does)');
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed;
-}
 
 const { child, origin: baseURL } = await startPeerServer();
 try {
