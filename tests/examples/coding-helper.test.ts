@@ -46,7 +46,7 @@ describe('coding helper example (offline, mock server)', () => {
       /→ run_command \{"command":"node","args":\["--test"\]\}\n( {2}… node: .+\n)+← run_command ok: \$ node --test exit code 1/,
     );
     expect(output).toMatch(/← run_command ok: \$ node --test exit code 0/);
-    expect(output).toMatch(/codestral-latest\s+[\d,]+\s+[\d,]+\s+\$0\.\d+/);
+    expect(output).toMatch(/codestral-latest\s+[\d,]+\s+[\d,]+\s+[\d,]+\s+\$0\.\d+/);
     const math = await readFile(path.join(project, 'math.js'), 'utf8');
     expect(math).toContain('return a + b;');
     expect(math).toContain('return a * b;');

@@ -17,7 +17,7 @@ describe('npm run demo (offline, mock server)', () => {
     expect(output).toContain('يوافق ١ رمضان ١٤٤٨ هـ يوم ٢٠٢٧-٠٢-٠٨');
     expect(output).toMatch(/\[context\] kept \d+, shortened \d+, dropped [1-9]\d* messages/);
     expect(output).toContain('upstream timeouts calling payments.internal:8443');
-    expect(output).toMatch(/codestral-latest\s+[\d,]+\s+[\d,]+\s+\$/);
+    expect(output).toMatch(/codestral-latest\s+[\d,]+\s+[\d,]+\s+[\d,]+\s+\$/);
   }, 60_000);
 
   it('prints the span tree of the tour with DRAGOMAN_TRACE=1 (the walkthrough in docs/observability.md)', async () => {

@@ -50,11 +50,20 @@ describe('terminal helpers', () => {
   it('sums tokens and list-price cost per model, and says n/a for unknown models', () => {
     const table = formatUsageSummary({
       'codestral-latest': { promptTokens: 1_000_000, completionTokens: 100_000, totalTokens: 1_100_000 },
+      'mistral-small-latest': {
+        promptTokens: 1_000_000,
+        completionTokens: 0,
+        totalTokens: 1_000_000,
+        cachedTokens: 800_000,
+      },
       'my-local-model': { promptTokens: 10, completionTokens: 5, totalTokens: 15 },
     });
-    expect(table).toMatch(/codestral-latest\s+1,000,000\s+100,000\s+\$0\.390000/);
-    expect(table).toMatch(/my-local-model\s+10\s+5\s+n\/a/);
-    expect(table).toMatch(/total\s+\$0\.390000 \(list prices, approximate\)/);
+    expect(table.split('\n')[0]).toMatch(/model\s+input\s+cached\s+output\s+cost \(USD\)/);
+    expect(table).toMatch(/codestral-latest\s+1,000,000\s+0\s+100,000\s+\$0\.390000/);
+    // The cached share of the prompt is shown, and priced at the cached rate.
+    expect(table).toMatch(/mistral-small-latest\s+1,000,000\s+800,000\s+0\s+\$0\.028000/);
+    expect(table).toMatch(/my-local-model\s+10\s+0\s+5\s+n\/a/);
+    expect(table).toMatch(/total\s+\$0\.418000 \(list prices, approximate\)/);
   });
 });
 
