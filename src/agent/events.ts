@@ -1,7 +1,7 @@
 import type { EventEmitter } from 'eventemitter3';
 import type { ContextTrimReport } from '../context/types.js';
 import type { ModelDeprecationWarning } from '../models/catalog/index.js';
-import type { FinishReason, Message, ModelSettings, Usage } from '../models/types.js';
+import type { FinishReason, Message, ModelServer, ModelSettings, Usage } from '../models/types.js';
 import type { ModelSubstitution, RouteDecision } from '../routing/types.js';
 import type { ToolSet } from '../tools/types.js';
 import type { ToolCallOf, ToolCallOutcome, ToolNameOf } from './tool-calls.js';
@@ -64,6 +64,8 @@ export interface StepStartEvent extends StepEventBase {
   model: string;
   /** The model's provider (`mistral`, `openai-compatible`, `fake`, ...). */
   provider: string;
+  /** Host and port of the model's server (never a path, query or key); `undefined` for in-process models. */
+  server: ModelServer | undefined;
   route: string | undefined;
   /** The model settings of this call (the agent's, the run's overrides, and the loop's own). */
   settings: Readonly<ModelSettings>;

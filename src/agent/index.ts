@@ -9,6 +9,8 @@ export type {
   OutputOf,
   ToolErrorBudget,
 } from './agent.js';
+export type { CallScope, ScopedCall, ScopeRunner } from './call-scope.js';
+export { withCallScope } from './call-scope.js';
 export { defineAgent } from './define-agent.js';
 export { MaxStepsError, OutputParseError, StepLimitError, ToolBudgetError } from './errors.js';
 export type {

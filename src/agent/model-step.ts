@@ -22,6 +22,7 @@ import type { RouteCallSettings } from '../routing/types.js';
 import { defaultTokenCounter, PROMPT_OVERHEAD_TOKENS } from '../tokens/index.js';
 import type { ToolSet } from '../tools/types.js';
 import type { Agent } from './agent.js';
+import { type CallScope, scopedIterable } from './call-scope.js';
 import type { AgentEvent } from './events.js';
 import { fitsWithoutCounting } from './fits-without-counting.js';
 import { type IdleWatch, watchIdle } from './idle-watch.js';
@@ -43,6 +44,8 @@ export interface ModelStepInput {
   streaming: boolean;
   runId: string;
   step: number;
+  /** The run's call scope (from its listeners), if any: the call runs inside it. */
+  scope: CallScope | undefined;
 }
 
 /**
@@ -106,11 +109,14 @@ export async function* modelStep(input: ModelStepInput): AsyncGenerator<AgentEve
     };
     if (callSignal) callOptions.signal = callSignal;
     let textSent = false;
+    const runner = input.scope?.({ type: 'model-call', runId, agent: agent.name, step, request });
     try {
       let response: ModelResponse | undefined;
       if (input.streaming) {
+        const open = () => input.model.stream(request, callOptions);
+        const deltas = runner ? scopedIterable(runner, open) : open();
         // Retries happen before the first delta; their events come out just before it.
-        for await (const delta of raced(input.model.stream(request, callOptions), callSignal, watch)) {
+        for await (const delta of raced(deltas, callSignal, watch)) {
           yield* retries.flush();
           if (delta.type === 'text-delta') {
             if (delta.text === '') continue;
@@ -120,7 +126,8 @@ export async function* modelStep(input: ModelStepInput): AsyncGenerator<AgentEve
         }
       } else {
         // run(): one complete answer, replayed as one text delta so both paths emit the same events.
-        const call = input.model.generate(request, callOptions);
+        const generate = () => input.model.generate(request, callOptions);
+        const call = runner ? runner(generate) : generate();
         const answer = watch ? watch.wait(call) : call;
         response = yield* retries.until(
           callSignal ? abortable(answer, callSignal, 'The model call') : answer,

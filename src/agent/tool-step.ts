@@ -4,6 +4,7 @@ import type { ParsedToolCall, RejectedToolCall } from '../tools/parse-arguments.
 import { truncateToolOutput } from '../tools/tool-output.js';
 import type { ToolProgress, ToolSet } from '../tools/types.js';
 import type { Agent } from './agent.js';
+import type { CallScope } from './call-scope.js';
 import { completions } from './completions.js';
 import type { AgentEvent } from './events.js';
 import { Notices } from './notices.js';
@@ -22,6 +23,8 @@ export interface ToolStepInput {
   context: unknown;
   runId: string;
   step: number;
+  /** The run's call scope (from its listeners), if any: each tool call runs inside it. */
+  scope: CallScope | undefined;
 }
 
 /** The step's results, in call order. */
@@ -49,16 +52,20 @@ export async function* toolStep(input: ToolStepInput): AsyncGenerator<AgentEvent
   }
   const timed = async (parsed: ParsedToolCall | RejectedToolCall): Promise<TimedOutcome> => {
     const started = performance.now();
-    const outcome = await runOne(parsed, input, (report) =>
-      progress.push({
-        type: 'tool-progress',
-        ...base,
-        toolCallId: parsed.call.id,
-        toolName: parsed.call.name,
-        message: report.message,
-        fraction: report.fraction,
-      }),
-    );
+    const call = () =>
+      runOne(parsed, input, (report) =>
+        progress.push({
+          type: 'tool-progress',
+          ...base,
+          toolCallId: parsed.call.id,
+          toolName: parsed.call.name,
+          message: report.message,
+          fraction: report.fraction,
+        }),
+      );
+    const { id: toolCallId, name: toolName } = parsed.call;
+    const runner = input.scope?.({ type: 'tool-call', ...base, toolCallId, toolName });
+    const outcome = await (runner ? runner(call) : call());
     return { ...outcome, durationMs: performance.now() - started };
   };
   const records = new Array<ToolCallRecord>(calls.length);

@@ -3,6 +3,7 @@ export { messageImages, messageText } from './message-text.js';
 export * from './mistral/index.js';
 export * from './openai-compatible/index.js';
 export type { RetryOptions } from './retry.js';
+export { serverOf } from './server-of.js';
 export type { StartTimeoutOptions } from './timeout.js';
 export { DEFAULT_RESPONSE_LIMITS, type FetchFunction, type ResponseLimits } from './transport/index.js';
 export type {
@@ -19,6 +20,7 @@ export type {
   ModelProvider,
   ModelRequest,
   ModelResponse,
+  ModelServer,
   ModelSettings,
   RemoteModelInfo,
   ResponseFormat,

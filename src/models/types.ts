@@ -199,6 +199,17 @@ export interface ModelCapabilities {
 }
 
 /**
+ * Where a model's server is: the host and port of its base URL, nothing else (no path, query or credentials),
+ * so it is safe to log. Traces report it as `server.address` / `server.port`.
+ */
+export interface ModelServer {
+  /** Host name or IP address (an IPv6 address without brackets). */
+  readonly address: string;
+  /** The port, the scheme's default (443, 80) when the URL names none. */
+  readonly port: number;
+}
+
+/**
  * The seam between the agent loop and a model provider. Implementations: the Mistral adapter, the
  * OpenAI-compatible adapter, and `FakeModel` in `dragoman/testing`.
  */
@@ -207,6 +218,8 @@ export interface Model {
   readonly id: string;
   /** Provider name for logs and usage tables, e.g. `mistral` or `openai-compatible`. */
   readonly provider: string;
+  /** The server the model is called on, for traces; absent for in-process models. */
+  readonly server?: ModelServer;
   /** One complete answer. */
   generate(request: ModelRequest, options?: CallOptions): Promise<ModelResponse>;
   /** A streamed answer: typed deltas, ending with `finish`. */

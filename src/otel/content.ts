@@ -1,6 +1,6 @@
 /**
  * Message contents on spans: off by default; when on, serialized as the GenAI conventions' message JSON,
- * passed through a redactor and cut to a length.
+ * each text passed through a redactor and cut to a length.
  * @module
  */
 import { messageText } from '../models/message-text.js';
@@ -28,6 +28,11 @@ export function redactSecrets(text: string): string {
 export interface ContentPolicy {
   redact: (text: string) => string;
   maxLength: number;
+  /**
+   * Each message's prepared JSON, by message object: a run resends its earlier messages on every call, so
+   * each is redacted and serialized once.
+   */
+  readonly messages: WeakMap<Message, string>;
 }
 
 /** The text prepared for a span: redacted, then cut with a visible marker. */
@@ -48,34 +53,64 @@ export function prepareValue(value: unknown, policy: ContentPolicy): string {
   return prepareText(text, policy);
 }
 
-/** Messages in the conventions' shape (`[{ role, parts: [{ type: 'text', content }] }]`), as redacted JSON. */
+/**
+ * Messages in the conventions' shape (`[{ role, parts: [{ type: 'text', content }] }]`) as JSON; every text,
+ * tool argument and tool result in it redacted and cut to `maxLength`, so the JSON stays valid.
+ */
 export function prepareMessages(messages: readonly Message[], policy: ContentPolicy): string {
-  const shaped = messages.map((message) => ({ role: message.role, parts: partsOf(message) }));
-  return prepareText(JSON.stringify(shaped), { ...policy, maxLength: Number.POSITIVE_INFINITY });
+  let json = '[';
+  for (const [index, message] of messages.entries()) {
+    let prepared = policy.messages.get(message);
+    if (prepared === undefined) {
+      prepared = JSON.stringify({ role: message.role, parts: partsOf(message, policy) });
+      policy.messages.set(message, prepared);
+    }
+    json += index === 0 ? prepared : `,${prepared}`;
+  }
+  return `${json}]`;
 }
 
-function partsOf(message: Message): unknown[] {
+/** The final answer as `gen_ai.output.messages` JSON. */
+export function prepareAnswer(text: string, finishReason: string | undefined, policy: ContentPolicy): string {
+  const parts = text === '' ? [] : [{ type: 'text', content: prepareText(text, policy) }];
+  const message =
+    finishReason === undefined
+      ? { role: 'assistant', parts }
+      : { role: 'assistant', parts, finish_reason: finishReason };
+  return JSON.stringify([message]);
+}
+
+function partsOf(message: Message, policy: ContentPolicy): unknown[] {
+  if (message.role === 'tool') {
+    // The text as the response; images described after it, never their data.
+    const response = { type: 'tool_call_response', id: message.toolCallId, response: '' };
+    if (typeof message.content === 'string')
+      return [{ ...response, response: prepareText(message.content, policy) }];
+    const images = message.content.filter((part) => part.type === 'image').map(() => ({ type: 'image' }));
+    return [{ ...response, response: prepareText(messageText(message), policy) }, ...images];
+  }
   const parts: unknown[] = [];
   if (typeof message.content === 'string') {
-    if (message.content !== '') parts.push({ type: 'text', content: message.content });
+    if (message.content !== '') parts.push({ type: 'text', content: prepareText(message.content, policy) });
   } else if (Array.isArray(message.content)) {
     for (const part of message.content as ReadonlyArray<{ type: string; text?: string }>) {
       // Images are described, never inlined: a data URL would be megabytes on a span.
-      parts.push(part.type === 'text' ? { type: 'text', content: part.text } : { type: part.type });
+      parts.push(
+        part.type === 'text'
+          ? { type: 'text', content: prepareText(part.text ?? '', policy) }
+          : { type: part.type },
+      );
     }
   }
   if (message.role === 'assistant') {
     for (const call of message.toolCalls ?? []) {
-      parts.push({ type: 'tool_call', id: call.id, name: call.name, arguments: call.arguments });
+      parts.push({
+        type: 'tool_call',
+        id: call.id,
+        name: call.name,
+        arguments: prepareText(call.arguments, policy),
+      });
     }
-  }
-  if (message.role === 'tool') {
-    if (typeof message.content === 'string')
-      return [{ type: 'tool_call_response', id: message.toolCallId, response: message.content }];
-    // The text as the response; the images described after it, never their data.
-    const response = messageText(message);
-    const images = message.content.filter((part) => part.type === 'image').map(() => ({ type: 'image' }));
-    return [{ type: 'tool_call_response', id: message.toolCallId, response }, ...images];
   }
   return parts;
 }

@@ -1,5 +1,6 @@
 import { context, type SpanContext, type Tracer, type TracerProvider, trace } from '@opentelemetry/api';
 import type { Agent } from '../agent/agent.js';
+import { withCallScope } from '../agent/call-scope.js';
 import type { AgentEvent } from '../agent/events.js';
 import { UserInputError } from '../errors.js';
 import type { ToolSet } from '../tools/types.js';
@@ -22,7 +23,10 @@ export interface TracingOptions {
   captureContent?: boolean;
   /** Cleans captured content. @default {@link redactSecrets} (bearer tokens, key-shaped and long random strings) */
   redact?: (text: string) => string;
-  /** Characters kept of one captured tool argument, result or progress message. @default 4096 */
+  /**
+   * Characters kept of one captured text: a message's text, a tool call's arguments or result, a progress
+   * message. Each is cut on its own, so captured message JSON stays valid. @default 4096
+   */
   maxContentLength?: number;
 }
 
@@ -30,7 +34,8 @@ export interface TracingOptions {
 export interface Tracing {
   /**
    * A per-run listener: `run(agent, input, { onEvent: tracing.onEvent })`. The run span becomes a child of
-   * the span active when the run starts.
+   * the span active when the run starts; each model call and tool call runs inside its own span's context, so
+   * an HTTP instrumentation's request span is a child of the `chat` span.
    */
   readonly onEvent: (event: AgentEvent) => void;
   /** Traces every run of `agent` (through `agent.events`) until the returned function is called. */
@@ -58,7 +63,7 @@ export function createTracing(options: TracingOptions = {}): Tracing {
   const runs = new Map<string, RunTrace>();
   const paused = new Map<string, SpanContext>();
 
-  const onEvent = (event: AgentEvent): void => {
+  const listener = (event: AgentEvent): void => {
     if (event.type === 'run-start') {
       const previous = paused.get(event.runId);
       paused.delete(event.runId);
@@ -73,6 +78,8 @@ export function createTracing(options: TracingOptions = {}): Tracing {
       if (paused.size > PAUSED_RUNS_KEPT) paused.delete(paused.keys().next().value as string);
     }
   };
+  // The listener carries a call scope: the loop runs each model and tool call of a traced run inside its span.
+  const onEvent = withCallScope(listener, (call) => runs.get(call.runId)?.scope(call));
 
   return {
     onEvent,
@@ -125,5 +132,5 @@ function contentPolicy(options: TracingOptions): ContentPolicy | undefined {
     );
   }
   if (!options.captureContent) return undefined;
-  return { redact: options.redact ?? redactSecrets, maxLength };
+  return { redact: options.redact ?? redactSecrets, maxLength, messages: new WeakMap() };
 }

@@ -1,6 +1,7 @@
 import {
   type Attributes,
   type Context,
+  context,
   type Link,
   type Span,
   type SpanContext,
@@ -9,8 +10,9 @@ import {
   type Tracer,
   trace,
 } from '@opentelemetry/api';
+import type { ScopedCall, ScopeRunner } from '../agent/call-scope.js';
 import type { AgentEvent, AgentEventOf } from '../agent/events.js';
-import { type ContentPolicy, prepareMessages, prepareText, prepareValue } from './content.js';
+import { type ContentPolicy, prepareAnswer, prepareMessages, prepareText, prepareValue } from './content.js';
 import {
   DRAGOMAN,
   ERROR_TYPE,
@@ -20,6 +22,13 @@ import {
   providerName,
   SPAN_EVENT,
 } from './semconv.js';
+import {
+  chatEndAttributes,
+  chatStartAttributes,
+  routeSelectAttributes,
+  runEndAttributes,
+  toolStartAttributes,
+} from './span-attributes.js';
 
 /** What one run's spans need from the tracing setup. */
 export interface RunTraceOptions {
@@ -31,15 +40,18 @@ export interface RunTraceOptions {
 /**
  * The spans of one run, driven by its events: `invoke_agent` for the run, a `chat` child per model call and
  * an `execute_tool` child per tool call, with dragoman's own facts as attributes and span events. Spans
- * start and end when the events arrive, which is when the loop emits them.
+ * start and end when the events arrive, which is when the loop emits them; the calls themselves run inside
+ * their span's context (see {@link RunTrace.scope}).
  */
 export class RunTrace {
   readonly #options: RunTraceOptions;
   readonly #span: Span;
   readonly #context: Context;
+  #provider: string | undefined;
   #chat: Span | undefined;
   #retries = 0;
-  #pendingChat: Attributes = {};
+  /** Attributes for the next `chat` span, learnt from the events before its `step-start`. */
+  #pendingChat: Attributes | undefined;
   #answer = '';
   readonly #tools = new Map<string, Span>();
 
@@ -61,9 +73,9 @@ export class RunTrace {
       attributes[GEN_AI.inputMessages] = prepareMessages(event.input, options.content);
     }
     // A resumed run links to the span of the run it continues, when this process traced it.
-    const links: Link[] = previous
+    const links: Link[] | undefined = previous
       ? [{ context: previous, attributes: { [DRAGOMAN.runId]: event.runId } }]
-      : [];
+      : undefined;
     this.#span = options.tracer.startSpan(
       `${OPERATION.invokeAgent} ${event.agent}`,
       { kind: SpanKind.INTERNAL, attributes, links },
@@ -77,35 +89,37 @@ export class RunTrace {
     return this.#span.spanContext();
   }
 
+  /**
+   * Runs a model call inside its `chat` span's context and a tool call inside its `execute_tool` span's, so
+   * spans made during the call (the HTTP request, by an HTTP instrumentation) are their children. With
+   * contents on, records what the model call sends as `gen_ai.input.messages`.
+   */
+  scope(call: ScopedCall): ScopeRunner | undefined {
+    const span = call.type === 'model-call' ? this.#chat : this.#tools.get(call.toolCallId);
+    if (span === undefined) return undefined;
+    if (call.type === 'model-call' && this.#options.content) {
+      span.setAttribute(GEN_AI.inputMessages, prepareMessages(call.request.messages, this.#options.content));
+    }
+    const scoped = trace.setSpan(this.#context, span);
+    return (work) => context.with(scoped, work);
+  }
+
   /** Handles one event of the run; returns true when the run span ended. */
   handle(event: AgentEvent): boolean {
     switch (event.type) {
-      case 'route-select': {
-        const { decision } = event;
-        const attributes: Attributes = {
-          [DRAGOMAN.step]: event.step,
-          [DRAGOMAN.route]: decision.route,
-          [DRAGOMAN.routeReason]: decision.reason,
-          [DRAGOMAN.routeCodeScore]: decision.signals.codeScore,
-          [DRAGOMAN.routeFollowUp]: decision.signals.followUp,
-          [DRAGOMAN.routeImages]: decision.signals.images,
-          [GEN_AI.requestModel]: decision.model,
+      case 'route-select':
+        this.#span.addEvent(SPAN_EVENT.routeSelect, routeSelectAttributes(event));
+        this.#pendingChat = {
+          ...this.#pendingChat,
+          [DRAGOMAN.route]: event.decision.route,
+          [DRAGOMAN.routeReason]: event.decision.reason,
         };
-        for (const [script, share] of Object.entries(decision.signals.scripts)) {
-          attributes[`${DRAGOMAN.routeScriptShare}.${script}`] = share;
-        }
-        this.#span.addEvent(SPAN_EVENT.routeSelect, attributes);
-        Object.assign(this.#pendingChat, {
-          [DRAGOMAN.route]: decision.route,
-          [DRAGOMAN.routeReason]: decision.reason,
-        });
         return false;
-      }
       case 'model-substituted': {
         const { requested, resolved, reason } = event.substitution;
         const attributes = { [DRAGOMAN.modelRequested]: requested, [DRAGOMAN.modelResolved]: resolved };
         this.#span.addEvent(SPAN_EVENT.modelSubstituted, { ...attributes, [DRAGOMAN.routeReason]: reason });
-        Object.assign(this.#pendingChat, attributes);
+        this.#pendingChat = { ...this.#pendingChat, ...attributes };
         return false;
       }
       case 'step-start':
@@ -134,9 +148,13 @@ export class RunTrace {
       case 'text-delta':
         if (this.#options.content) this.#answer += event.text;
         return false;
-      case 'model-call-end':
-        this.#endChat(event);
+      case 'model-call-end': {
+        const chat = this.#chat;
+        this.#chat = undefined;
+        if (chat)
+          this.#close(chat, chatEndAttributes(event, this.#retries), this.#answer, event.finishReason);
         return false;
+      }
       case 'model-deprecated':
         this.#span.addEvent(SPAN_EVENT.modelDeprecated, {
           [GEN_AI.responseModel]: event.warning.model,
@@ -166,7 +184,7 @@ export class RunTrace {
         });
         return false;
       case 'run-end':
-        this.#endRun(event);
+        this.#close(this.#span, runEndAttributes(event), event.text, undefined);
         return true;
       case 'run-error':
         this.#failRun(event.error);
@@ -177,26 +195,13 @@ export class RunTrace {
   }
 
   #startChat(event: AgentEventOf<'step-start'>): void {
-    const { settings } = event;
-    const attributes: Attributes = {
-      [GEN_AI.operationName]: OPERATION.chat,
-      [GEN_AI.providerName]: providerName(event.provider),
-      [DRAGOMAN.provider]: event.provider,
-      [GEN_AI.requestModel]: event.model,
-      [GEN_AI.agentName]: event.agent,
-      [DRAGOMAN.step]: event.step,
-      ...this.#pendingChat,
-    };
-    if (event.route !== undefined) attributes[DRAGOMAN.route] = event.route;
-    if (settings.maxTokens !== undefined) attributes[GEN_AI.requestMaxTokens] = settings.maxTokens;
-    if (settings.temperature !== undefined) attributes[GEN_AI.requestTemperature] = settings.temperature;
-    if (settings.topP !== undefined) attributes[GEN_AI.requestTopP] = settings.topP;
-    if (settings.randomSeed !== undefined) attributes[GEN_AI.requestSeed] = settings.randomSeed;
-    if (settings.stop?.length) attributes[GEN_AI.requestStopSequences] = [...settings.stop];
-    if (settings.responseFormat && settings.responseFormat.type !== 'text')
-      attributes[GEN_AI.outputType] = 'json';
-    this.#span.setAttribute(GEN_AI.providerName, providerName(event.provider));
-    this.#pendingChat = {};
+    const attributes = chatStartAttributes(event);
+    if (this.#pendingChat) Object.assign(attributes, this.#pendingChat);
+    this.#pendingChat = undefined;
+    if (event.provider !== this.#provider) {
+      this.#provider = event.provider;
+      this.#span.setAttribute(GEN_AI.providerName, providerName(event.provider));
+    }
     this.#retries = 0;
     this.#answer = '';
     this.#chat = this.#options.tracer.startSpan(
@@ -206,44 +211,8 @@ export class RunTrace {
     );
   }
 
-  #endChat(event: AgentEventOf<'model-call-end'>): void {
-    const chat = this.#chat;
-    if (chat === undefined) return;
-    this.#chat = undefined;
-    const { usage } = event;
-    const attributes: Attributes = {
-      [GEN_AI.responseModel]: event.model,
-      [GEN_AI.responseFinishReasons]: [finishReasonName(event.finishReason)],
-      [GEN_AI.usageInputTokens]: usage.promptTokens,
-      [GEN_AI.usageOutputTokens]: usage.completionTokens,
-    };
-    if (usage.cachedTokens !== undefined) attributes[GEN_AI.usageCacheReadInputTokens] = usage.cachedTokens;
-    if (event.responseId !== undefined) attributes[GEN_AI.responseId] = event.responseId;
-    if (this.#retries > 0) attributes[DRAGOMAN.retries] = this.#retries;
-    if (this.#options.content) {
-      const message = {
-        role: 'assistant',
-        parts: this.#answer ? [{ type: 'text', content: this.#answer }] : [],
-      };
-      const output = [{ ...message, finish_reason: finishReasonName(event.finishReason) }];
-      attributes[GEN_AI.outputMessages] = prepareText(JSON.stringify(output), {
-        ...this.#options.content,
-        maxLength: Number.POSITIVE_INFINITY,
-      });
-    }
-    chat.setAttributes(attributes);
-    chat.end();
-  }
-
   #startTool(event: AgentEventOf<'tool-call-start'>): void {
-    const attributes: Attributes = {
-      [GEN_AI.operationName]: OPERATION.executeTool,
-      [GEN_AI.toolName]: event.toolName,
-      [GEN_AI.toolCallId]: event.toolCallId,
-      [GEN_AI.toolType]: 'function',
-      [DRAGOMAN.step]: event.step,
-      [DRAGOMAN.toolValid]: event.valid,
-    };
+    const attributes = toolStartAttributes(event);
     if (this.#options.content) {
       attributes[GEN_AI.toolCallArguments] = prepareValue(event.args, this.#options.content);
     }
@@ -278,29 +247,18 @@ export class RunTrace {
     span.end();
   }
 
-  #endRun(event: AgentEventOf<'run-end'>): void {
-    const { usage } = event;
-    const attributes: Attributes = {
-      [DRAGOMAN.runStatus]: event.status,
-      [DRAGOMAN.runStopReason]: event.stopReason,
-      [DRAGOMAN.runSteps]: event.steps,
-      [GEN_AI.usageInputTokens]: usage.total.promptTokens,
-      [GEN_AI.usageOutputTokens]: usage.total.completionTokens,
-      [DRAGOMAN.costUsd]: usage.cost.total,
-    };
-    if (usage.total.cachedTokens !== undefined) {
-      attributes[GEN_AI.usageCacheReadInputTokens] = usage.total.cachedTokens;
+  /**
+   * Ends a `chat` or the run span with its closing attributes and, with contents on, the answer as
+   * `gen_ai.output.messages` (with its finish reason on a `chat` span).
+   */
+  #close(span: Span, attributes: Attributes, answer: string, finishReason: string | undefined): void {
+    const { content } = this.#options;
+    if (content && (finishReason !== undefined || answer !== '')) {
+      const reason = finishReason === undefined ? undefined : finishReasonName(finishReason);
+      attributes[GEN_AI.outputMessages] = prepareAnswer(answer, reason, content);
     }
-    if (usage.cost.unpriced.length > 0) attributes[DRAGOMAN.costUnpriced] = [...usage.cost.unpriced];
-    if (this.#options.content && event.text !== '') {
-      const output = [{ role: 'assistant', parts: [{ type: 'text', content: event.text }] }];
-      attributes[GEN_AI.outputMessages] = prepareText(JSON.stringify(output), {
-        ...this.#options.content,
-        maxLength: Number.POSITIVE_INFINITY,
-      });
-    }
-    this.#span.setAttributes(attributes);
-    this.#span.end();
+    span.setAttributes(attributes);
+    span.end();
   }
 
   #failRun(error: Error): void {

@@ -45,6 +45,9 @@ export const GEN_AI = {
 /** `error.type`: a low-cardinality name of what failed (a dragoman error code). */
 export const ERROR_TYPE = 'error.type';
 
+/** `server.address` / `server.port` of a `chat` span: the model server's host and port. */
+export const SERVER = { address: 'server.address', port: 'server.port' } as const;
+
 /** `gen_ai.operation.name` values, which also start the span names. */
 export const OPERATION = { invokeAgent: 'invoke_agent', chat: 'chat', executeTool: 'execute_tool' } as const;
 

@@ -30,9 +30,9 @@ export async function* modelPhase(run: ActiveRun): AsyncGenerator<AgentEvent, Ne
   const route = selected.decision?.route;
   const clock = performance.now();
   const startedAt = Date.now();
-  const { id: requested, provider } = selected.model;
+  const { id: requested, provider, server } = selected.model;
   const { settings } = selected;
-  yield { type: 'step-start', ...base, step, model: requested, provider, route, settings };
+  yield { type: 'step-start', ...base, step, model: requested, provider, server, route, settings };
   const response = yield* modelStep({
     agent,
     model: selected.model,
@@ -44,6 +44,7 @@ export async function* modelPhase(run: ActiveRun): AsyncGenerator<AgentEvent, Ne
     streaming: run.streaming,
     runId: base.runId,
     step,
+    scope: run.scope,
   });
   if (signal?.aborted) throw abortErrorFrom(signal);
   const model = response.meta.model || requested;

@@ -1,6 +1,7 @@
 import type { ModelSettings } from '../../models/types.js';
 import type { ParsedToolCall, RejectedToolCall } from '../../tools/parse-arguments.js';
 import type { ApprovalContextBase } from '../approvals.js';
+import type { CallScope } from '../call-scope.js';
 import type { RunProgress } from '../progress.js';
 import type { ApprovalDecision, PendingApproval, RunState, StepRecord } from '../types.js';
 import type { RunFrame } from './run-frame.js';
@@ -17,6 +18,8 @@ export interface ActiveRun extends RunFrame {
   warnedModels: Set<string>;
   /** Requested models whose substitution this run reported: a fact about the configuration, said once. */
   reportedSubstitutions: Set<string>;
+  /** The call scope of the run's listeners, read once `run-start` reached them; model and tool calls run in it. */
+  scope: CallScope | undefined;
 }
 
 /** A step whose model reply asked for tools: its record and the calls, checked against the tools. */

@@ -1,5 +1,6 @@
 import { UserInputError } from '../../errors.js';
 import { checkResume } from '../approvals.js';
+import { callScopeOf } from '../call-scope.js';
 import type { AgentEvent } from '../events.js';
 import { isResumeInput } from '../input.js';
 import { startProgress } from '../progress.js';
@@ -42,8 +43,11 @@ export async function* start(
     },
     warnedModels: new Set(),
     reportedSubstitutions: new Set(),
+    scope: undefined,
   };
   yield { type: 'run-start', ...base, sessionId, input: inputMessages, resumed: resume !== undefined };
+  // Read once the run started: listeners added later do not scope this run's calls.
+  run.scope = callScopeOf(agent, options.onEvent as ((event: AgentEvent) => void) | undefined);
   const next: Next = resume && decisions ? await pausedStep(run, resume, decisions) : { phase: 'model' };
   return { run, next };
 }

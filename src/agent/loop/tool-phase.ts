@@ -28,6 +28,7 @@ export async function* toolPhase(
     context: options.context,
     runId: base.runId,
     step: record.index,
+    scope: run.scope,
   });
   progress.newMessages.push(...outcome.messages);
   record.toolCalls = outcome.records;

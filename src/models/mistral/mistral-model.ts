@@ -5,6 +5,7 @@
  */
 import { ConnectionError, UserInputError } from '../../errors.js';
 import { lookupModel } from '../catalog/index.js';
+import { serverOf } from '../server-of.js';
 import { readJson, readOptions } from '../transport/index.js';
 import type {
   CallOptions,
@@ -172,5 +173,6 @@ export function createMistralModel(
     yield* assembler.end(headers);
   }
 
-  return { id: modelId, provider: 'mistral', generate, stream };
+  const server = serverOf(client.serverURL);
+  return { id: modelId, provider: 'mistral', ...(server ? { server } : {}), generate, stream };
 }

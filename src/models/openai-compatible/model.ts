@@ -1,5 +1,6 @@
 import { ApiError, abortErrorFrom, ConnectionError, isDragomanError } from '../../errors.js';
 import { redactError } from '../redact.js';
+import { serverOf } from '../server-of.js';
 import { readOptions, readSseData, readText, toTransportError } from '../transport/index.js';
 import type { CallOptions, Model, ModelRequest, ModelResponse, StreamDelta } from '../types.js';
 import { compileRequest } from './compile-request.js';
@@ -157,9 +158,11 @@ export function openaiCompatible(options: OpenAICompatibleModelOptions): Model {
 /** A {@link Model} over already-validated settings; shared by the provider and `openaiCompatible()`. */
 export function createModelFromSettings(settings: ResolvedSettings, model: string): Model {
   const dialect = dialectFor(settings.family);
+  const server = serverOf(settings.baseURL);
   return {
     id: model,
     provider: 'openai-compatible',
+    ...(server ? { server } : {}),
     async generate(request: ModelRequest, options: CallOptions = {}): Promise<ModelResponse> {
       try {
         const body = JSON.stringify(compileRequest(model, request, dialect, false));

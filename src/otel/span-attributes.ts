@@ -1,0 +1,97 @@
+/**
+ * The attributes of dragoman's spans and span events, built from the events that start and end them.
+ * @module
+ */
+import type { Attributes } from '@opentelemetry/api';
+import type { AgentEventOf } from '../agent/events.js';
+import { DRAGOMAN, finishReasonName, GEN_AI, OPERATION, providerName, SERVER } from './semconv.js';
+
+/** A `chat` span's attributes known when the call starts (what sampling can see). */
+export function chatStartAttributes(event: AgentEventOf<'step-start'>): Attributes {
+  const { settings, server } = event;
+  const attributes: Attributes = {
+    [GEN_AI.operationName]: OPERATION.chat,
+    [GEN_AI.providerName]: providerName(event.provider),
+    [DRAGOMAN.provider]: event.provider,
+    [GEN_AI.requestModel]: event.model,
+    [GEN_AI.agentName]: event.agent,
+    [DRAGOMAN.step]: event.step,
+  };
+  if (server !== undefined) {
+    attributes[SERVER.address] = server.address;
+    attributes[SERVER.port] = server.port;
+  }
+  if (event.route !== undefined) attributes[DRAGOMAN.route] = event.route;
+  if (settings.maxTokens !== undefined) attributes[GEN_AI.requestMaxTokens] = settings.maxTokens;
+  if (settings.temperature !== undefined) attributes[GEN_AI.requestTemperature] = settings.temperature;
+  if (settings.topP !== undefined) attributes[GEN_AI.requestTopP] = settings.topP;
+  if (settings.randomSeed !== undefined) attributes[GEN_AI.requestSeed] = settings.randomSeed;
+  if (settings.stop?.length) attributes[GEN_AI.requestStopSequences] = [...settings.stop];
+  if (settings.responseFormat && settings.responseFormat.type !== 'text') {
+    attributes[GEN_AI.outputType] = 'json';
+  }
+  return attributes;
+}
+
+/** A `chat` span's attributes known when the model answered. */
+export function chatEndAttributes(event: AgentEventOf<'model-call-end'>, retries: number): Attributes {
+  const { usage } = event;
+  const attributes: Attributes = {
+    [GEN_AI.responseModel]: event.model,
+    [GEN_AI.responseFinishReasons]: [finishReasonName(event.finishReason)],
+    [GEN_AI.usageInputTokens]: usage.promptTokens,
+    [GEN_AI.usageOutputTokens]: usage.completionTokens,
+  };
+  if (usage.cachedTokens !== undefined) attributes[GEN_AI.usageCacheReadInputTokens] = usage.cachedTokens;
+  if (event.responseId !== undefined) attributes[GEN_AI.responseId] = event.responseId;
+  if (retries > 0) attributes[DRAGOMAN.retries] = retries;
+  return attributes;
+}
+
+/** The `invoke_agent` span's attributes when the run ends: outcome, token totals, cost. */
+export function runEndAttributes(event: AgentEventOf<'run-end'>): Attributes {
+  const { usage } = event;
+  const attributes: Attributes = {
+    [DRAGOMAN.runStatus]: event.status,
+    [DRAGOMAN.runStopReason]: event.stopReason,
+    [DRAGOMAN.runSteps]: event.steps,
+    [GEN_AI.usageInputTokens]: usage.total.promptTokens,
+    [GEN_AI.usageOutputTokens]: usage.total.completionTokens,
+    [DRAGOMAN.costUsd]: usage.cost.total,
+  };
+  if (usage.total.cachedTokens !== undefined) {
+    attributes[GEN_AI.usageCacheReadInputTokens] = usage.total.cachedTokens;
+  }
+  if (usage.cost.unpriced.length > 0) attributes[DRAGOMAN.costUnpriced] = [...usage.cost.unpriced];
+  return attributes;
+}
+
+/** An `execute_tool` span's attributes when the call starts. */
+export function toolStartAttributes(event: AgentEventOf<'tool-call-start'>): Attributes {
+  return {
+    [GEN_AI.operationName]: OPERATION.executeTool,
+    [GEN_AI.toolName]: event.toolName,
+    [GEN_AI.toolCallId]: event.toolCallId,
+    [GEN_AI.toolType]: 'function',
+    [DRAGOMAN.step]: event.step,
+    [DRAGOMAN.toolValid]: event.valid,
+  };
+}
+
+/** The `dragoman.route.select` span event: the route, why, and the signals it was chosen on. */
+export function routeSelectAttributes(event: AgentEventOf<'route-select'>): Attributes {
+  const { decision } = event;
+  const attributes: Attributes = {
+    [DRAGOMAN.step]: event.step,
+    [DRAGOMAN.route]: decision.route,
+    [DRAGOMAN.routeReason]: decision.reason,
+    [DRAGOMAN.routeCodeScore]: decision.signals.codeScore,
+    [DRAGOMAN.routeFollowUp]: decision.signals.followUp,
+    [DRAGOMAN.routeImages]: decision.signals.images,
+    [GEN_AI.requestModel]: decision.model,
+  };
+  for (const [script, share] of Object.entries(decision.signals.scripts)) {
+    attributes[`${DRAGOMAN.routeScriptShare}.${script}`] = share;
+  }
+  return attributes;
+}
