@@ -12,6 +12,7 @@ import { toolContent } from '../tools/tool-content.js';
 import type { ToolSet } from '../tools/types.js';
 import { checkConnectOptions, describeServer } from './check-options.js';
 import { describeExit, McpConnectionError } from './errors.js';
+import { type LivenessCheck, watchLiveness } from './liveness.js';
 import { isStdio, openClient } from './open-client.js';
 import { partsText, resultParts } from './result-content.js';
 import { type ProcessExit, ProcessGroupTransport } from './stdio-transport.js';
@@ -53,9 +54,19 @@ export async function connectMcp(options: ConnectMcpOptions): Promise<McpConnect
   client.onclose = () => {
     if (closing) return;
     const exit = transport instanceof ProcessGroupTransport ? transport.exit : undefined;
-    closedError = closedErrorOf(name, describeExit(exit), exit);
+    closedError ??= closedErrorOf(name, describeExit(exit), exit);
   };
-  const call = toolCaller(client, name, options.timeoutMs ?? 60_000, () => closedError);
+  // A stdio server's exit closes the client by itself; an HTTP server that dies only shows as transport
+  // errors, so those are checked with a ping, and a server that does not answer is closed for good.
+  const liveness =
+    transport instanceof ProcessGroupTransport
+      ? undefined
+      : watchLiveness(client, (detail, cause) => {
+          if (closing || closedError) return;
+          closedError = closedErrorOf(name, `stopped answering (${detail})`, undefined, cause);
+          void client.close().catch(() => {});
+        });
+  const call = toolCaller(client, name, options.timeoutMs ?? 60_000, () => closedError, liveness);
   const refresh = async (): Promise<ToolSet> => {
     if (closedError) throw closedError;
     record = toToolRecord(name, await listAllTools(client), options, call);
@@ -89,6 +100,9 @@ export async function connectMcp(options: ConnectMcpOptions): Promise<McpConnect
     },
     get toolInfo() {
       return record.info;
+    },
+    get error() {
+      return closedError;
     },
     refresh,
     close,
@@ -124,6 +138,7 @@ function toolCaller(
   server: string,
   timeoutMs: number,
   closed: () => ClosedError | undefined,
+  liveness: LivenessCheck | undefined,
 ): CallMcpTool {
   return async (toolName, args, context) => {
     const before = closed();
@@ -154,6 +169,9 @@ function toolCaller(
       // Images go to the model as image parts; a text-only result stays a plain string.
       return parts.some((part) => part.type === 'image') ? toolContent(parts) : text;
     } catch (error) {
+      // A failed POST (refused, reset) is no MCP answer: whether the server is gone decides the error.
+      if (liveness && !closed() && !(error instanceof McpError) && !context.signal.aborted)
+        await liveness.check();
       const after = closed();
       if (after)
         throw closedErrorOf(server, `${after.what} during the call of "${toolName}"`, after.exit, error);

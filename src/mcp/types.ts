@@ -1,4 +1,5 @@
 import type { ToolSet } from '../tools/types.js';
+import type { McpConnectionError } from './errors.js';
 
 /** A server started as a child process and spoken to over its stdin/stdout. */
 export interface McpStdioServer {
@@ -90,6 +91,12 @@ export interface McpConnection extends AsyncDisposable {
   readonly tools: ToolSet;
   /** The listed tools, including their real and safe names. */
   readonly toolInfo: readonly McpToolInfo[];
+  /**
+   * Why the connection is gone (the server exited, stopped answering, or `close()` was called), or
+   * `undefined` while it is up. Every call of its tools fails with this error from then on; check it after a
+   * run to tell a dead server from a tool that failed, and connect again to recover.
+   */
+  readonly error: McpConnectionError | undefined;
   /** Lists the tools again and returns the new record. */
   refresh(): Promise<ToolSet>;
   /** Ends the session and stops the server process (and its process group). Safe to call twice. */
