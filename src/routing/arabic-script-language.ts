@@ -8,7 +8,15 @@ import {
   Side,
   ZWNJ_WEIGHT,
 } from './arabic-lexicon.js';
-import { HASH_START, hashStep, hashWord } from './word-hash.js';
+import { HASH_START, hashWord } from './word-hash.js';
+
+// Local copies: the scan below runs per character, and a module-local constant is the cheapest to read.
+const WORD_START = HASH_START;
+/** The FNV-1a prime, as in word-hash.ts's hashStep. */
+const FNV_PRIME = 0x01000193;
+const ARABIC_SIDE = Side.arabic;
+const JAWI_GA_CODE = JAWI_GA;
+const ARTICLE = ARTICLE_WEIGHT;
 
 /**
  * The languages the discriminator names: `ms` is Malay (and its neighbours) in Jawi script; `other` covers
@@ -70,45 +78,25 @@ export function detectArabicScript(text: string, threshold = 0): ArabicScriptGue
  */
 export function arabicScriptEvidence(text: string): number[] {
   const score = [0, 0, 0, 0, 0, 0, 0];
-  const add = (side: number, weight: number) => {
-    score[side] = (score[side] as number) + weight;
-  };
-  let hash = HASH_START;
+  // Word state lives in locals (no closure), so the loop runs on registers: this is the router's hot path.
+  let hash = WORD_START;
   let length = 0;
   let first = 0;
   let second = 0;
   let third = 0;
   let last = 0;
-  const letters = new Uint16Array(256);
-  const endWord = () => {
-    if (length === 0) return;
-    const packed = WORDS.get(hash);
-    if (packed !== undefined) add(Math.floor(packed / 1000), (packed % 1000) / 100);
-    // ال article, directly or after one of the clitics و ب ف ك; or لل (ل + ال).
-    const article =
-      (first === 0x627 && second === 0x644 && length >= 4) ||
-      ((first === 0x648 || first === 0x628 || first === 0x641 || first === 0x643) &&
-        second === 0x627 &&
-        third === 0x644 &&
-        length >= 5) ||
-      (first === 0x644 && second === 0x644 && length >= 4);
-    if (article) add(Side.arabic, ARTICLE_WEIGHT);
-    const negation =
-      last === 0x634 && length >= 5 && (first === 0x645 || (first === 0x648 && second === 0x645));
-    if (negation) add(Side.arabic, NEGATION_WEIGHT);
-    hash = HASH_START;
-    length = 0;
-  };
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
+  const letters = LETTER_COUNTS.fill(0);
+  for (let index = 0; index <= text.length; index++) {
+    // One step past the end, a space closes the last word.
+    const code = index === text.length ? 0x20 : text.charCodeAt(index);
     if (code >= 0x600 && code <= 0x6ff) {
       letters[code - 0x600] = (letters[code - 0x600] as number) + 1;
     } else if (code === 0x200c) {
-      add(Side.persian, ZWNJ_WEIGHT);
-    } else if (code === JAWI_GA) {
-      add(Side.jawi, 3);
+      score[Side.persian] = (score[Side.persian] as number) + ZWNJ_WEIGHT;
+    } else if (code === JAWI_GA_CODE) {
+      score[Side.jawi] = (score[Side.jawi] as number) + 3;
     } else if ((code >= 0x750 && code <= 0x77f) || (code >= 0x8a0 && code <= 0x8ff)) {
-      add(Side.other, 1);
+      score[Side.other] = (score[Side.other] as number) + 1;
     }
     const normalized = normalizeCode(code);
     if (normalized < 0) continue;
@@ -117,19 +105,48 @@ export function arabicScriptEvidence(text: string): number[] {
       else if (length === 1) second = normalized;
       else if (length === 2) third = normalized;
       last = normalized;
-      hash = hashStep(hash, normalized);
+      hash = Math.imul(hash ^ normalized, FNV_PRIME);
       length++;
-    } else {
-      endWord();
+      continue;
     }
+    if (length === 0) continue;
+    const packed = WORDS.get(hash);
+    if (packed !== undefined) {
+      const side = Math.floor(packed / 1000);
+      score[side] = (score[side] as number) + (packed % 1000) / 100;
+    }
+    if (isArticleWord(first, second, third, length))
+      score[ARABIC_SIDE] = (score[ARABIC_SIDE] as number) + ARTICLE;
+    // مـ...ش / ومـ...ش: the dialect negation circumfix.
+    if (last === 0x634 && length >= 5 && (first === 0x645 || (first === 0x648 && second === 0x645))) {
+      score[Side.arabic] = (score[Side.arabic] as number) + NEGATION_WEIGHT;
+    }
+    hash = WORD_START;
+    length = 0;
   }
-  endWord();
   for (let offset = 0; offset < 256; offset++) {
     const count = letters[offset] as number;
+    if (count === 0) continue;
     const side = LETTER_SIDE[offset] as number;
-    if (count > 0 && side >= 0) add(side, (LETTER_WEIGHT[offset] as number) * dampCount(count));
+    if (side >= 0)
+      score[side] = (score[side] as number) + (LETTER_WEIGHT[offset] as number) * dampCount(count);
   }
   return score;
+}
+
+/** Letter counts of the Arabic block, reused by every call (the scan is synchronous). */
+const LETTER_COUNTS = new Uint16Array(256);
+
+/** ال article, directly or after one of the clitics و ب ف ك; or لل (ل + ال). */
+function isArticleWord(first: number, second: number, third: number, length: number): boolean {
+  return (
+    (first === 0x627 && second === 0x644 && length >= 4) ||
+    ((first === 0x648 || first === 0x628 || first === 0x641 || first === 0x643) &&
+      second === 0x627 &&
+      third === 0x644 &&
+      length >= 5) ||
+    (first === 0x644 && second === 0x644 && length >= 4)
+  );
 }
 
 const NAMED_SIDES: ReadonlyArray<readonly [Side, ArabicScriptLanguage]> = [

@@ -1,5 +1,10 @@
 import { type CodeTerm, cjkTerms, wordTerms } from './code-lexicon.js';
-import { HASH_START, hashStep, hashWord } from './word-hash.js';
+import { HASH_START, hashWord } from './word-hash.js';
+
+// Local copies: the scan below runs per character, and a module-local constant is the cheapest to read.
+const WORD_START = HASH_START;
+/** The FNV-1a prime, as in word-hash.ts's hashStep. */
+const FNV_PRIME = 0x01000193;
 
 /** What the code-intent detector saw, as evidence points (higher = more code-like). */
 export interface CodeIntent {
@@ -9,6 +14,8 @@ export interface CodeIntent {
   syntax: number;
   /** Evidence from wording: programming terms and coding requests, in several languages. */
   phrasing: number;
+  /** The part of `phrasing` from terms with an everyday sense too ("python", "function", "spring"). */
+  everyday: number;
 }
 
 /** Evidence points at which a turn counts as a coding task (score 0.5). */
@@ -42,14 +49,22 @@ function isCjk(code: number): boolean {
 // Lookup tables, built once at module load and read-only afterwards.
 const EXACT = new Map<number, number>();
 const STEMS = new Map<number, number>();
+/** Hashes of terms with an everyday sense too (see code-lexicon.ts). */
+const EVERYDAY = new Set<number>();
+/** One byte per low 12 bits of a stem's hash: most word prefixes are rejected without a Map lookup. */
+const STEM_FILTER = new Uint8Array(4096);
 const CJK = new Map<number, number>();
 const CJK_STARTERS = new Set<number>();
 let longestStem = 0;
 let longestCjk = 0;
-for (const { term, weight, stem } of wordTerms()) {
+for (const { term, weight, stem, everyday } of wordTerms()) {
   const hash = hashWord(term, fold);
   (stem ? STEMS : EXACT).set(hash, Math.max(weight, (stem ? STEMS : EXACT).get(hash) ?? 0));
-  if (stem) longestStem = Math.max(longestStem, term.length);
+  if (everyday) EVERYDAY.add(hash);
+  if (stem) {
+    longestStem = Math.max(longestStem, term.length);
+    STEM_FILTER[hash & 4095] = 1;
+  }
 }
 for (const { term, weight } of cjkTerms() as CodeTerm[]) {
   CJK.set(hashWord(term, fold), weight);
@@ -66,6 +81,7 @@ for (const { term, weight } of cjkTerms() as CodeTerm[]) {
 export function detectCodeIntent(text: string): CodeIntent {
   let syntax = 0;
   let phrasing = 0;
+  let everyday = 0;
   if (text.includes('```')) syntax += 3;
   if (text.includes('Traceback (most recent call last)') || text.includes('", line ')) syntax += 3;
   if (text.includes('Error:') || text.includes('Exception')) syntax += 1;
@@ -79,7 +95,8 @@ export function detectCodeIntent(text: string): CodeIntent {
   let codeLines = 0;
   let backticks = 0;
 
-  let hash = HASH_START;
+  // Word and line state lives in locals (no closures), so the scan runs on registers.
+  let hash = WORD_START;
   let length = 0;
   let best = 0;
   let bestHash = 0;
@@ -97,39 +114,9 @@ export function detectCodeIntent(text: string): CodeIntent {
   let lineStart = true;
   let lastNonSpace = 0;
 
-  const endWord = () => {
-    if (length > 0) {
-      const exact = EXACT.get(hash);
-      if (exact !== undefined && exact > best) {
-        best = exact;
-        bestHash = hash;
-      }
-      if (best > 0 && !matched.includes(bestHash)) {
-        matched.push(bestHash);
-        phrasing += best;
-      }
-      if (hasUnderscore && length > 2) snake++;
-      if (hasCamel) camel++;
-      if (length === 1 && isVariableLetter(lastLetter) && !isApostrophe(beforeWord)) variables++;
-    }
-    hash = HASH_START;
-    length = 0;
-    best = 0;
-    hasUnderscore = false;
-    hasCamel = false;
-  };
-  const endLine = () => {
-    if ((lineStartsWithAt || lineHasAt) && lineHasColonDigit) frames++;
-    if (lastNonSpace === 0x3b || lastNonSpace === 0x7b || lastNonSpace === 0x7d) codeLines++;
-    lineHasColonDigit = false;
-    lineStartsWithAt = false;
-    lineHasAt = false;
-    lineStart = true;
-    lastNonSpace = 0;
-  };
-
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
+  for (let index = 0; index <= text.length; index++) {
+    // One step past the end, a line feed closes the last word and line.
+    const code = index === text.length ? 0x0a : text.charCodeAt(index);
     if (lineStart && code !== 0x20 && code !== 0x09) {
       lineStart = false;
       lineStartsWithAt =
@@ -142,9 +129,9 @@ export function detectCodeIntent(text: string): CodeIntent {
       lastLetter = code;
       const folded = fold(code);
       if (folded >= 0) {
-        hash = hashStep(hash, folded);
+        hash = Math.imul(hash ^ folded, FNV_PRIME);
         length++;
-        if (length >= 3 && length <= longestStem) {
+        if (length >= 3 && length <= longestStem && STEM_FILTER[hash & 4095] === 1) {
           const stem = STEMS.get(hash);
           if (stem !== undefined && stem > best) {
             best = stem;
@@ -154,7 +141,26 @@ export function detectCodeIntent(text: string): CodeIntent {
       }
     } else {
       if (code === 0x28 && length > 0) calls++;
-      endWord();
+      if (length > 0) {
+        const exact = EXACT.get(hash);
+        if (exact !== undefined && exact > best) {
+          best = exact;
+          bestHash = hash;
+        }
+        if (best > 0 && !matched.includes(bestHash)) {
+          matched.push(bestHash);
+          phrasing += best;
+          if (EVERYDAY.has(bestHash)) everyday += best;
+        }
+        if (hasUnderscore && length > 2) snake++;
+        if (hasCamel) camel++;
+        if (length === 1 && isVariableLetter(lastLetter) && !isApostrophe(beforeWord)) variables++;
+        hash = WORD_START;
+        length = 0;
+        best = 0;
+        hasUnderscore = false;
+        hasCamel = false;
+      }
       if (isCjk(code) && CJK_STARTERS.has(code)) phrasing += matchCjk(text, index);
       switch (code) {
         case 0x7b:
@@ -179,7 +185,13 @@ export function detectCodeIntent(text: string): CodeIntent {
           lineHasAt = true;
           break;
         case 0x0a:
-          endLine();
+          if ((lineStartsWithAt || lineHasAt) && lineHasColonDigit) frames++;
+          if (lastNonSpace === 0x3b || lastNonSpace === 0x7b || lastNonSpace === 0x7d) codeLines++;
+          lineHasColonDigit = false;
+          lineStartsWithAt = false;
+          lineHasAt = false;
+          lineStart = true;
+          lastNonSpace = 0;
           break;
       }
       if (isOperator(previousCode, code)) operators++;
@@ -188,8 +200,6 @@ export function detectCodeIntent(text: string): CodeIntent {
     if (code !== 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) lastNonSpace = code;
     previousCode = code;
   }
-  endWord();
-  endLine();
 
   const density = text.length > 0 ? punctuation / text.length : 0;
   if (punctuation >= 6 && density >= 0.04) syntax += 1.5;
@@ -203,7 +213,7 @@ export function detectCodeIntent(text: string): CodeIntent {
   syntax += Math.min(variables, 2) * 0.7;
   if (backticks >= 2) syntax += 1;
   const points = syntax + phrasing;
-  return { score: points / (points + CODE_POINTS_THRESHOLD), syntax, phrasing };
+  return { score: points / (points + CODE_POINTS_THRESHOLD), syntax, phrasing, everyday };
 }
 
 /**
@@ -246,12 +256,12 @@ function isOperator(previous: number, code: number): boolean {
 
 /** The weight of the longest CJK term starting at `start`, or 0. */
 function matchCjk(text: string, start: number): number {
-  let hash = HASH_START;
+  let hash = WORD_START;
   let best = 0;
   for (let offset = 0; offset < longestCjk && start + offset < text.length; offset++) {
     const code = text.charCodeAt(start + offset);
     if (!isCjk(code)) break;
-    hash = hashStep(hash, code);
+    hash = Math.imul(hash ^ code, FNV_PRIME);
     if (offset >= 1) best = Math.max(best, CJK.get(hash) ?? 0);
   }
   return best;

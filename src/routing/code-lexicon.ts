@@ -87,12 +87,29 @@ const CJK = `
 换行=1.5 正则表达式 索引=1
 `;
 
+/**
+ * Terms above that also have an everyday sense (the snake, the island, renal function, a TV programme,
+ * dress code, the season): the request model weighs them apart from unambiguous terms, so one of them
+ * alone does not make a coding request. Written from the words' dictionary senses.
+ */
+const EVERYDAY = new Set(
+  `python java code codes program programme programs script scripts function functions functional shell
+spring string strings class object bug bugs thread threads library ruby rust swift excel apache oracle
+terminal server session sessions cache queue stack heap matrix loop loops key keys value values print
+output input method methods error errors list lists element elements format index table sort sorted
+sorting write fix remove delete replace convert character characters module framework install return
+returns digits binary byte bytes cookie cookies template templates widget plugin package express spark
+android ios assembly pascal regular expression interface generic`.split(/\s+/),
+);
+
 /** One lexicon entry. */
 export interface CodeTerm {
   term: string;
   weight: number;
   /** True when the term is a stem matching longer words. */
   stem: boolean;
+  /** True for terms with an everyday sense too (see `EVERYDAY`). */
+  everyday?: boolean;
 }
 
 function parse(list: string): CodeTerm[] {
@@ -101,7 +118,10 @@ function parse(list: string): CodeTerm[] {
     if (entry.length === 0) continue;
     const [word = '', weight] = entry.split('=');
     const stem = word.endsWith('*');
-    terms.push({ term: stem ? word.slice(0, -1) : word, weight: weight ? Number(weight) : 2, stem });
+    const term = stem ? word.slice(0, -1) : word;
+    const parsed: CodeTerm = { term, weight: weight ? Number(weight) : 2, stem };
+    if (EVERYDAY.has(term)) parsed.everyday = true;
+    terms.push(parsed);
   }
   return terms;
 }

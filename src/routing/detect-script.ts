@@ -81,21 +81,24 @@ const SCRIPT_NAMES: readonly ScriptName[] = [
 ];
 const SCRIPT_INDEX = new Map<ScriptName, number>(SCRIPT_NAMES.map((name, index) => [name, index]));
 
+/** The index in {@link SCRIPT_NAMES} of every UTF-16 code unit's script (255: not a letter), built once. */
+const SCRIPT_OF = new Uint8Array(0x10000);
+for (let code = 0; code < 0x10000; code++) {
+  const script = scriptOf(code);
+  SCRIPT_OF[code] = script === undefined ? 255 : (SCRIPT_INDEX.get(script) as number);
+}
+
+/** Per-script counts, reused by every call (counting is synchronous). */
+const TALLY = new Uint32Array(SCRIPT_NAMES.length);
+
 /** Counts the letters of `text` by script. */
 export function countScripts(text: string): ScriptCounts {
-  const tally = new Uint32Array(SCRIPT_NAMES.length);
+  const tally = TALLY.fill(0);
   let letters = 0;
-  let previous: ScriptName | undefined;
-  let previousIndex = 0;
   for (let index = 0; index < text.length; index++) {
-    const script = scriptOf(text.charCodeAt(index));
-    if (script === undefined) continue;
-    // Runs of one script are the rule: skip the name-to-index lookup while the script repeats.
-    if (script !== previous) {
-      previous = script;
-      previousIndex = SCRIPT_INDEX.get(script) as number;
-    }
-    tally[previousIndex] = (tally[previousIndex] as number) + 1;
+    const script = SCRIPT_OF[text.charCodeAt(index)] as number;
+    if (script === 255) continue;
+    tally[script] = (tally[script] as number) + 1;
     letters++;
   }
   const counts = {} as Record<ScriptName, number>;

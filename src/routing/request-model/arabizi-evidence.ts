@@ -4,7 +4,12 @@
  * no Latin-script language spells the same way. Written from the conventions of Arabizi, not learned.
  * @module
  */
-import { HASH_START, hashStep, hashWord } from '../word-hash.js';
+import { HASH_START, hashWord } from '../word-hash.js';
+
+// Local copies: the scan below runs per character, and a module-local constant is the cheapest to read.
+const WORD_START = HASH_START;
+/** The FNV-1a prime, as in word-hash.ts's hashStep. */
+const FNV_PRIME = 0x01000193;
 
 const ARABIZI_WORDS = `
 wach wech wesh chkoun chkon chnou chno chnowa kifach kifech 3lach 3lech bzaf bezaf barcha barsha brcha dyal
@@ -42,31 +47,29 @@ export interface ArabiziEvidence {
 export function arabiziEvidence(text: string): ArabiziEvidence {
   let digitWords = 0;
   let dialectWords = 0;
-  let hash = HASH_START;
+  let hash = WORD_START;
   let letters = 0;
   let digits = 0;
   let mixed = false;
   let previous = 0;
-  const end = () => {
-    if (letters > 0 && WORDS.has(hash)) dialectWords++;
-    if (mixed && letters >= 1 && letters + digits >= 3) digitWords++;
-    hash = HASH_START;
-    letters = 0;
-    digits = 0;
-    mixed = false;
-  };
   for (let index = 0; index <= text.length; index++) {
     const code = index === text.length ? 0x20 : text.charCodeAt(index);
     if (isLatinLetter(code)) {
       if (digits > 0 && isArabiziDigit(previous)) mixed = true;
       letters++;
-      hash = hashStep(hash, lower(code));
+      hash = Math.imul(hash ^ lower(code), FNV_PRIME);
     } else if (code >= 0x30 && code <= 0x39) {
       if (letters > 0 && isArabiziDigit(code)) mixed = true;
       digits++;
-      hash = hashStep(hash, code);
+      hash = Math.imul(hash ^ code, FNV_PRIME);
     } else {
-      end();
+      // A word ends (inline, not a closure: this runs per character).
+      if (letters > 0 && WORDS.has(hash)) dialectWords++;
+      if (mixed && letters >= 1 && letters + digits >= 3) digitWords++;
+      hash = WORD_START;
+      letters = 0;
+      digits = 0;
+      mixed = false;
     }
     previous = code;
   }

@@ -32,6 +32,10 @@ export const DENSE_FEATURE_NAMES = [
   'Arabizi digits in words',
   'Arabizi dialect words',
   'Arabic vowel marks',
+  'code words with an everyday sense',
+  'everyday code words beside other code evidence',
+  'keyword detector says code',
+  'keyword detector says code, in Arabic script',
 ] as const;
 
 /** Number of dense features. */
@@ -79,6 +83,11 @@ export function denseFeatures(text: string, scripts: ScriptCounts, out: Float32A
   evidence.codeSyntax = code.syntax;
   evidence.codePhrasing = code.phrasing;
   out[11] = Math.log1p(code.phrasing);
+  // The same words again, so their weight can differ: "python" alone is not a coding request.
+  out[19] = Math.log1p(code.everyday);
+  out[20] = code.phrasing - code.everyday + code.syntax >= 1 ? out[19] : 0;
+  out[21] = code.score >= 0.5 ? 1 : 0;
+  out[22] = out[21] * arabicShare;
   out[12] = Math.log1p(code.syntax);
   out[13] = Math.log2(1 + text.length) / 12;
   out[14] = text.length <= SHORT_TEXT ? 1 : 0;

@@ -39,6 +39,18 @@ export function createHashedFeatures(): HashedFeatures {
   };
 }
 
+/**
+ * {@link foldCode} and {@link isWordCode} for every UTF-16 code unit, computed once at load (192 KiB):
+ * the scan reads a table instead of calling through branches per character. 0xffff marks SKIP.
+ */
+const FOLDED = new Uint16Array(0x10000);
+const JOINS_WORD = new Uint8Array(0x10000);
+for (let code = 0; code < 0x10000; code++) {
+  const folded = foldCode(code);
+  FOLDED[code] = folded === SKIP ? 0xffff : folded;
+  JOINS_WORD[code] = folded !== SKIP && isWordCode(folded) ? 1 : 0;
+}
+
 function step(hash: number, code: number): number {
   return Math.imul(hash ^ code, 0x01000193);
 }
@@ -63,15 +75,15 @@ export function hashFeatures(text: string, out: HashedFeatures): HashedFeatures 
   let previousWord = 0;
   const end = Math.min(text.length, MAX_CODE_UNITS);
   for (let index = 0; index <= end; index++) {
-    const code = index === end ? SPACE : foldCode(text.charCodeAt(index));
-    if (code === SKIP || (code === SPACE && previous1 === SPACE)) continue;
+    const code = index === end ? SPACE : (FOLDED[text.charCodeAt(index)] as number);
+    if (code === 0xffff || (code === SPACE && previous1 === SPACE)) continue;
     charBuckets[chars++] = bucket(step(NGRAM_SEEDS[0], code));
     charBuckets[chars++] = bucket(step(step(NGRAM_SEEDS[1], previous1), code));
     charBuckets[chars++] = bucket(step(step(step(NGRAM_SEEDS[2], previous2), previous1), code));
     charBuckets[chars++] = bucket(
       step(step(step(step(NGRAM_SEEDS[3], previous3), previous2), previous1), code),
     );
-    if (isWordCode(code)) {
+    if (JOINS_WORD[code] === 1) {
       word = step(wordLength === 0 ? WORD_SEED : word, code);
       wordLength++;
     } else if (wordLength > 0) {

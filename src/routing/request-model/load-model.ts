@@ -3,7 +3,8 @@
  * base64 into typed arrays).
  * @module
  */
-import { decodeHashed, type SerializedRequestModel } from './weight-codec.js';
+import { DENSE_COUNT } from './dense-features.js';
+import { COLUMNS, decodeHashed, type SerializedRequestModel } from './weight-codec.js';
 import { REQUEST_MODEL } from './weights.js';
 
 /** The decoded request model. */
@@ -22,6 +23,12 @@ let loaded: RequestModel | undefined;
 export function decodeRequestModel(serialized: SerializedRequestModel): RequestModel {
   if (serialized.version !== 1) {
     throw new Error(`request model format ${String(serialized.version)} is not supported (expected 1)`);
+  }
+  if (serialized.dense.length !== DENSE_COUNT * COLUMNS) {
+    throw new Error(
+      `request model has ${serialized.dense.length / COLUMNS} dense weights per column, the features ` +
+        `are ${DENSE_COUNT}: retrain with \`npm run train:routing\``,
+    );
   }
   return {
     hashed: decodeHashed(serialized),

@@ -28,6 +28,12 @@ export const DEFAULT_THRESHOLDS: Readonly<RequestThresholds> = Object.freeze({
   arabizi: 0.5,
 });
 
+/**
+ * Latin-script text shorter than this many letters ("ok", "hi", "k") is never called Arabizi: two letters
+ * say nothing about the language, and a wrong call moves a conversation to the Arabic route.
+ */
+export const MIN_ARABIZI_LETTERS = 3;
+
 /** What the request model picks for one text. */
 export interface ModelRoute {
   route: 'arabic' | 'code' | 'general';
@@ -54,7 +60,7 @@ export function modelRoute(result: RequestClassification, thresholds: RequestThr
   const arabicThreshold =
     script === 'arabic'
       ? thresholds.arabic
-      : script === 'latin'
+      : script === 'latin' && letters >= MIN_ARABIZI_LETTERS
         ? thresholds.arabizi
         : Number.POSITIVE_INFINITY;
   const arabic = arabicScore >= arabicThreshold;
