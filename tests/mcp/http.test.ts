@@ -44,6 +44,35 @@ describe('connectMcp over HTTP', () => {
     );
   });
 
+  it('brings an image result over Streamable HTTP to the model as an image, through the Mistral mock', async () => {
+    const { url } = await httpFixture('--http');
+    const connection = open.track(await connectMcp({ url, name: 'remote' }));
+    const { server, model } = await open.model((request) =>
+      toolMessages(request).length === 0
+        ? { toolCalls: [{ name: 'remote_tiny_image', arguments: {} }] }
+        : { text: 'one pixel' },
+    );
+    const result = await run(defineAgent({ name: 'eyes', model, tools: connection.tools }), 'Show me.');
+    expect(result.text).toBe('one pixel');
+    const { messages } = server.requests.at(-1)!.body as {
+      messages: Array<{ role: string; content: unknown }>;
+    };
+    expect(messages.map((message) => message.role)).toEqual([
+      'user',
+      'assistant',
+      'tool',
+      'assistant',
+      'user',
+    ]);
+    expect(messages[2]!.content).toBe(
+      'A pixel:\n\n[image image/png, 70 bytes]\n\n[an image: in the next user message]',
+    );
+    expect((messages[4]!.content as unknown[])[1]).toEqual({
+      type: 'image_url',
+      image_url: expect.stringMatching(/^data:image\/png;base64,iVBORw0KGgo/),
+    });
+  });
+
   it('falls back to HTTP+SSE for a server of the older protocol', async () => {
     const { url } = await httpFixture('--sse', ['--name', 'legacy']);
     const connection = open.track(await connectMcp({ url }));

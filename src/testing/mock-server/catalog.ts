@@ -28,7 +28,12 @@ export const defaultMockModels: readonly MockModelInfo[] = [
     capabilities: { ...chat, vision: true, reasoning: true },
     reasoningEfforts: noneOrHigh,
   },
-  { id: 'mistral-large-latest', aliases: [], contextWindow: 262_144, capabilities: { ...chat } },
+  {
+    id: 'mistral-large-latest',
+    aliases: [],
+    contextWindow: 262_144,
+    capabilities: { ...chat, vision: true },
+  },
   {
     id: 'codestral-2508',
     aliases: ['codestral-latest'],
