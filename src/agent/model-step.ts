@@ -6,27 +6,16 @@ import {
   fitContext,
   shrinkBudgetForOverflow,
 } from '../context/index.js';
-import { ApiError, ConnectionError } from '../errors.js';
-import { abortable } from '../models/abortable.js';
-import { messageText } from '../models/message-text.js';
-import type {
-  CallOptions,
-  Message,
-  Model,
-  ModelRequest,
-  ModelResponse,
-  ModelSettings,
-  StreamDelta,
-} from '../models/types.js';
+import { ApiError } from '../errors.js';
+import type { Message, Model, ModelRequest, ModelResponse, ModelSettings } from '../models/types.js';
 import type { RouteCallSettings } from '../routing/types.js';
 import { defaultTokenCounter, PROMPT_OVERHEAD_TOKENS } from '../tokens/index.js';
 import type { ToolSet } from '../tools/types.js';
 import type { Agent } from './agent.js';
-import { type CallScope, scopedIterable } from './call-scope.js';
+import { callModel } from './call-model.js';
+import type { CallScope } from './call-scope.js';
 import type { AgentEvent } from './events.js';
 import { fitsWithoutCounting } from './fits-without-counting.js';
-import { type IdleWatch, watchIdle } from './idle-watch.js';
-import { Notices } from './notices.js';
 
 /** What one model call needs. */
 export interface ModelStepInput {
@@ -54,7 +43,7 @@ export interface ModelStepInput {
  * any text arrived, it shrinks the window to what the error reports and retries once.
  */
 export async function* modelStep(input: ModelStepInput): AsyncGenerator<AgentEvent, ModelResponse> {
-  const { agent, runId, step, signal } = input;
+  const { agent, runId, step } = input;
   const instructions = [agent.instructions, input.call?.instructions].filter(Boolean).join('\n\n');
   const system: Message[] = instructions ? [{ role: 'system', content: instructions }] : [];
   const messages = [...system, ...input.conversation];
@@ -96,58 +85,13 @@ export async function* modelStep(input: ModelStepInput): AsyncGenerator<AgentEve
     }
     const request: ModelRequest = { messages: fittedMessages, settings: input.settings };
     if (agent.toolSpecs.length > 0) request.tools = agent.toolSpecs as ModelRequest['tools'];
-    const retries = new Notices<AgentEvent>();
-    const model = input.model.id;
-    const idleTimeoutMs = agent.modelIdleTimeoutMs;
-    const watch = watching(idleTimeoutMs) ? watchIdle({ idleTimeoutMs, signal, model, step }) : undefined;
-    const callSignal = watch?.signal ?? signal;
-    const callOptions: CallOptions = {
-      onRetry: ({ retry, delayMs, error }) => {
-        watch?.touch();
-        retries.push({ type: 'model-retry', runId, agent: agent.name, step, model, retry, delayMs, error });
-      },
-    };
-    if (callSignal) callOptions.signal = callSignal;
-    let textSent = false;
-    const runner = input.scope?.({ type: 'model-call', runId, agent: agent.name, step, request });
+    const sent = { text: false };
     try {
-      let response: ModelResponse | undefined;
-      if (input.streaming) {
-        const open = () => input.model.stream(request, callOptions);
-        const deltas = runner ? scopedIterable(runner, open) : open();
-        // Retries happen before the first delta; their events come out just before it.
-        for await (const delta of raced(deltas, callSignal, watch)) {
-          yield* retries.flush();
-          if (delta.type === 'text-delta') {
-            if (delta.text === '') continue;
-            textSent = true;
-            yield { type: 'text-delta', runId, agent: agent.name, step, text: delta.text };
-          } else if (delta.type === 'finish') response = delta.response;
-        }
-      } else {
-        // run(): one complete answer, replayed as one text delta so both paths emit the same events.
-        const generate = () => input.model.generate(request, callOptions);
-        const call = runner ? runner(generate) : generate();
-        const answer = watch ? watch.wait(call) : call;
-        response = yield* retries.until(
-          callSignal ? abortable(answer, callSignal, 'The model call') : answer,
-        );
-        const text = messageText(response.message);
-        if (text !== '') yield { type: 'text-delta', runId, agent: agent.name, step, text };
-      }
-      if (response === undefined) {
-        throw new ConnectionError(
-          'malformed-response',
-          `The stream from model "${input.model.id}" ended without a final chunk.`,
-        );
-      }
+      const response = yield* callModel(input, request, sent);
       if (report) calibrate(agent, report.tokens, response.usage.promptTokens);
       return response;
-    } catch (caught) {
-      yield* retries.flush();
-      // Whatever a model that was cut off by the idle watch threw, the run fails with the timeout.
-      const error = watch?.timedOut ?? caught;
-      if (attempt > 1 || textSent || !(error instanceof ApiError) || error.code !== 'context-overflow') {
+    } catch (error) {
+      if (attempt > 1 || sent.text || !(error instanceof ApiError) || error.code !== 'context-overflow') {
         throw error;
       }
       // The provider counted more than fits: retry once with the window it reports, scaled by how far our
@@ -155,48 +99,6 @@ export async function* modelStep(input: ModelStepInput): AsyncGenerator<AgentEve
       const counted =
         (report ?? fitContext(messages, budget, agent.context).report).tokens + fixedTokens(agent);
       budget = shrinkBudgetForOverflow(budget, error, counted);
-    } finally {
-      watch?.stop();
-    }
-  }
-}
-
-/** Whether an idle timeout is set: `0` and `Infinity` turn it off. */
-function watching(idleTimeoutMs: number): boolean {
-  return idleTimeoutMs > 0 && idleTimeoutMs !== Number.POSITIVE_INFINITY;
-}
-
-/**
- * The model's deltas, each `next()` raced against the call's signal (the run's, or the idle watch's), so a
- * model that ignores its signal cannot hold an aborted run. The watch counts the silence of each wait.
- * Leaving early closes the model's stream (without waiting for a stuck one).
- */
-async function* raced(
-  deltas: AsyncIterable<StreamDelta>,
-  signal: AbortSignal | undefined,
-  watch: IdleWatch | undefined,
-): AsyncGenerator<StreamDelta> {
-  if (signal === undefined) {
-    yield* deltas;
-    return;
-  }
-  const iterator = deltas[Symbol.asyncIterator]();
-  let done = false;
-  try {
-    for (;;) {
-      const pending = iterator.next();
-      const next = await abortable(watch ? watch.wait(pending) : pending, signal, 'The model call');
-      if (next.done) {
-        done = true;
-        return;
-      }
-      yield next.value;
-    }
-  } finally {
-    if (!done) {
-      const closing = iterator.return?.();
-      if (signal.aborted) closing?.catch(() => {});
-      else await closing;
     }
   }
 }
