@@ -13,6 +13,7 @@ import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decisionPercentiles, routingTurns } from '../bench/cases/_routing-turns.js';
+import { detectCodeIntent } from '../src/routing/code-intent.js';
 import { decideRoute, type PolicyConfig } from '../src/routing/decide-route.js';
 import { scriptLanguageDetector } from '../src/routing/language-detector.js';
 import { type Expect, type LabeledText, loadRoutingData } from './routing-data.js';
@@ -114,6 +115,10 @@ function fixtureTable(rows: LabeledText[], routes: Expect[]): string {
       (row) => row.set === 'code-intent',
       (row, got) => (got === 'code') === (row.expect === 'code'),
     )} |`,
+    `| code-intent: the keyword detector alone (the router before the request model) | ${pick(
+      (row) => row.set === 'code-intent',
+      (row) => detectCodeIntent(row.text).score >= 0.5 === (row.expect === 'code'),
+    )} |`,
   ].join('\n');
 }
 
@@ -167,6 +172,8 @@ function main(): void {
 async function probe(): Promise<void> {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('run with --expose-gc');
+  // Modules already imported (tsx compiles on import, which a built package does not do); the lookup
+  // tables they build at load are timed on their own below.
   const { classifyRequest } = await import('../src/routing/request-model/classify-request.js');
   gc();
   const before = process.memoryUsage();

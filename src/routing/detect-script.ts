@@ -81,11 +81,14 @@ const SCRIPT_NAMES: readonly ScriptName[] = [
 ];
 const SCRIPT_INDEX = new Map<ScriptName, number>(SCRIPT_NAMES.map((name, index) => [name, index]));
 
-/** The index in {@link SCRIPT_NAMES} of every UTF-16 code unit's script (255: not a letter), built once. */
-const SCRIPT_OF = new Uint8Array(0x10000);
-for (let code = 0; code < 0x10000; code++) {
+/** Scripts of the first code units (to Thai and Tibetan) by index in {@link SCRIPT_NAMES}; 255: not a letter. */
+const TABLE_SIZE = 0x1000;
+const SCRIPT_OF = new Uint8Array(TABLE_SIZE);
+for (let code = 0; code < TABLE_SIZE; code++) SCRIPT_OF[code] = scriptIndex(code);
+
+function scriptIndex(code: number): number {
   const script = scriptOf(code);
-  SCRIPT_OF[code] = script === undefined ? 255 : (SCRIPT_INDEX.get(script) as number);
+  return script === undefined ? 255 : (SCRIPT_INDEX.get(script) as number);
 }
 
 /** Per-script counts, reused by every call (counting is synchronous). */
@@ -96,7 +99,8 @@ export function countScripts(text: string): ScriptCounts {
   const tally = TALLY.fill(0);
   let letters = 0;
   for (let index = 0; index < text.length; index++) {
-    const script = SCRIPT_OF[text.charCodeAt(index)] as number;
+    const code = text.charCodeAt(index);
+    const script = code < TABLE_SIZE ? (SCRIPT_OF[code] as number) : scriptIndex(code);
     if (script === 255) continue;
     tally[script] = (tally[script] as number) + 1;
     letters++;

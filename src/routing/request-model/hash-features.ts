@@ -40,14 +40,16 @@ export function createHashedFeatures(): HashedFeatures {
 }
 
 /**
- * {@link foldCode} and {@link isWordCode} for every UTF-16 code unit, computed once at load (192 KiB):
- * the scan reads a table instead of calling through branches per character. 0xffff marks SKIP.
+ * {@link foldCode} and {@link isWordCode} for the first {@link TABLE_SIZE} code units (Latin, Greek,
+ * Cyrillic, Hebrew, Arabic, Indic, Thai), computed once at load: the scan reads a table instead of calling
+ * through branches per character. Han, kana, Hangul and symbols take the functions.
  */
-const FOLDED = new Uint16Array(0x10000);
-const JOINS_WORD = new Uint8Array(0x10000);
-for (let code = 0; code < 0x10000; code++) {
+const TABLE_SIZE = 0x1000;
+const FOLDED = new Int32Array(TABLE_SIZE);
+const JOINS_WORD = new Uint8Array(TABLE_SIZE);
+for (let code = 0; code < TABLE_SIZE; code++) {
   const folded = foldCode(code);
-  FOLDED[code] = folded === SKIP ? 0xffff : folded;
+  FOLDED[code] = folded;
   JOINS_WORD[code] = folded !== SKIP && isWordCode(folded) ? 1 : 0;
 }
 
@@ -75,15 +77,17 @@ export function hashFeatures(text: string, out: HashedFeatures): HashedFeatures 
   let previousWord = 0;
   const end = Math.min(text.length, MAX_CODE_UNITS);
   for (let index = 0; index <= end; index++) {
-    const code = index === end ? SPACE : (FOLDED[text.charCodeAt(index)] as number);
-    if (code === 0xffff || (code === SPACE && previous1 === SPACE)) continue;
+    // Inline table reads: a helper call per character costs more than the hashing.
+    const raw = index === end ? SPACE : text.charCodeAt(index);
+    const code = raw < TABLE_SIZE ? (FOLDED[raw] as number) : foldCode(raw);
+    if (code === SKIP || (code === SPACE && previous1 === SPACE)) continue;
     charBuckets[chars++] = bucket(step(NGRAM_SEEDS[0], code));
     charBuckets[chars++] = bucket(step(step(NGRAM_SEEDS[1], previous1), code));
     charBuckets[chars++] = bucket(step(step(step(NGRAM_SEEDS[2], previous2), previous1), code));
     charBuckets[chars++] = bucket(
       step(step(step(step(NGRAM_SEEDS[3], previous3), previous2), previous1), code),
     );
-    if (JOINS_WORD[code] === 1) {
+    if (code < TABLE_SIZE ? JOINS_WORD[code] === 1 : isWordCode(code)) {
       word = step(wordLength === 0 ? WORD_SEED : word, code);
       wordLength++;
     } else if (wordLength > 0) {
