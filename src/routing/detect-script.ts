@@ -81,8 +81,8 @@ const SCRIPT_NAMES: readonly ScriptName[] = [
 ];
 const SCRIPT_INDEX = new Map<ScriptName, number>(SCRIPT_NAMES.map((name, index) => [name, index]));
 
-/** Scripts of the first code units (to Thai and Tibetan) by index in {@link SCRIPT_NAMES}; 255: not a letter. */
-const TABLE_SIZE = 0x1000;
+/** Scripts of the first code units (to the end of the Arabic block) by index in {@link SCRIPT_NAMES}; 255: not a letter. */
+const TABLE_SIZE = 0x700;
 const SCRIPT_OF = new Uint8Array(TABLE_SIZE);
 for (let code = 0; code < TABLE_SIZE; code++) SCRIPT_OF[code] = scriptIndex(code);
 

@@ -41,10 +41,10 @@ export function createHashedFeatures(): HashedFeatures {
 
 /**
  * {@link foldCode} and {@link isWordCode} for the first {@link TABLE_SIZE} code units (Latin, Greek,
- * Cyrillic, Hebrew, Arabic, Indic, Thai), computed once at load: the scan reads a table instead of calling
- * through branches per character. Han, kana, Hangul and symbols take the functions.
+ * Cyrillic, Hebrew, Arabic), computed once at load: the scan reads a table instead of calling through
+ * branches per character. Other scripts take the functions. A small table keeps the load cost low.
  */
-const TABLE_SIZE = 0x1000;
+const TABLE_SIZE = 0x700;
 const FOLDED = new Int32Array(TABLE_SIZE);
 const JOINS_WORD = new Uint8Array(TABLE_SIZE);
 for (let code = 0; code < TABLE_SIZE; code++) {
