@@ -5,6 +5,7 @@ import type { Model, ModelSettings, ResponseFormat, ToolSpec } from '../models/t
 import type { Router } from '../routing/types.js';
 import type { InferSchemaOutput, ToolSchema, ToolSet } from '../tools/types.js';
 import type { AgentEventEmitter } from './events.js';
+import type { OutputTool } from './output-tool.js';
 
 /** How the loop fits the conversation into the model's window. */
 export interface AgentContextOptions extends Omit<FitContextOptions, 'summary'> {
@@ -59,7 +60,12 @@ export interface AgentSettings<Tools extends ToolSet, Schema extends ToolSchema 
   context?: AgentContextOptions;
   /** Model calls per run before a `MaxStepsError`. @default 10 */
   maxSteps?: number;
-  /** A Zod schema for the final answer: sent as a `json_schema` response format and parsed. */
+  /**
+   * A Zod schema for the final answer, typed as `result.output`. Without tools it is sent as a `json_schema`
+   * response format and the answer text is parsed; with tools (La Plateforme rejects `json_schema` together
+   * with tools) the model answers by calling an extra `final_answer` tool whose parameters are this schema.
+   * See docs/agents-and-tools.md, "Structured output".
+   */
   output?: Schema;
   /** Default model settings for every call. */
   settings?: Omit<ModelSettings, 'responseFormat'>;
@@ -116,10 +122,12 @@ export interface Agent<Tools extends ToolSet = ToolSet, Output = string> {
   readonly maxToolArgumentBytes: number;
   /** The prices `result.usage.cost` is computed with. */
   readonly prices: PriceTable;
-  /** The tools as the model sees them, converted once. */
+  /** The tools as the model sees them, converted once; the output tool (last) included when there is one. */
   readonly toolSpecs: readonly ToolSpec[];
-  /** The response format derived from `output`, when there is one. */
+  /** The `json_schema` response format derived from `output`, sent on every step: only without tools. */
   readonly responseFormat: ResponseFormat | undefined;
+  /** The `final_answer` tool an agent with both `tools` and `output` answers through (see `OutputTool`). */
+  readonly outputTool: OutputTool | undefined;
   /** Every event of every run of this agent. A throwing listener becomes a `listener-error` event. */
   readonly events: AgentEventEmitter<Tools>;
 }

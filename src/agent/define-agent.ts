@@ -7,6 +7,7 @@ import { toToolSpecs } from '../tools/tool-specs.js';
 import type { ToolSchema, ToolSet } from '../tools/types.js';
 import type { Agent, AgentConfig, OutputOf } from './agent.js';
 import type { AgentEventListeners } from './events.js';
+import { outputToolOf } from './output-tool.js';
 
 /**
  * Declares an agent. Checks the configuration (a clear `UserInputError` naming the bad field), converts the
@@ -58,9 +59,12 @@ export function defineAgent<
     );
   }
   const tools = (config.tools ?? {}) as Tools;
-  const toolSpecs = Object.freeze(toToolSpecs(tools));
+  const outputTool = outputToolOf(tools, config.output);
+  const specs = toToolSpecs(tools);
+  const toolSpecs = Object.freeze(outputTool ? [...specs, outputTool.spec] : specs);
+  // With tools the schema travels as the output tool instead (La Plateforme rejects json_schema with tools).
   const responseFormat =
-    config.output === undefined ? undefined : toResponseFormat(config.name, config.output);
+    config.output === undefined || outputTool ? undefined : toResponseFormat(config.name, config.output);
   const reserveOutput = config.context?.reserveOutput;
   const agent: Agent<Tools, OutputOf<Schema>> = {
     name: config.name,
@@ -96,6 +100,7 @@ export function defineAgent<
     prices: config.prices ?? DEFAULT_PRICES,
     toolSpecs,
     responseFormat,
+    outputTool,
     events: new EventEmitter<AgentEventListeners<Tools>>(),
   };
   if (reserveOutput !== undefined) positiveInteger(reserveOutput, 0, 'context.reserveOutput', where);

@@ -24,6 +24,11 @@ export async function parseOutput(schema: unknown, text: string): Promise<Output
       issues: `the answer is not valid JSON (${error instanceof Error ? error.message : String(error)})`,
     };
   }
+  return checkOutput(schema, value);
+}
+
+/** Checks an answer already parsed from JSON with the agent's output schema (a text answer or a `final_answer` call). */
+export async function checkOutput(schema: unknown, value: unknown): Promise<OutputParse> {
   const parsed = await (schema as ParsableSchema).safeParseAsync(value);
   if (parsed.success) return { ok: true, value: parsed.data };
   return { ok: false, issues: prettifyError(parsed.error as Parameters<typeof prettifyError>[0]) };

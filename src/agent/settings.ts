@@ -4,7 +4,12 @@ import type { ToolSet } from '../tools/types.js';
 import type { Agent } from './agent.js';
 import type { RunSettings } from './types.js';
 
-/** The agent's settings with the run's overrides on top (unset overrides ignored) and the output format. */
+/**
+ * The agent's settings with the run's overrides on top (unset overrides ignored) and the output format. An
+ * agent that answers through its output tool gets `toolChoice: 'any'` unless one was set: the model must
+ * call a tool on every step, so it cannot end with free text (which nothing would make match the schema)
+ * and can only end by calling `final_answer`.
+ */
 export function mergeSettings(
   agent: Agent<ToolSet, unknown>,
   overrides: RunSettings | undefined,
@@ -14,17 +19,20 @@ export function mergeSettings(
     if (value !== undefined) (settings as Record<string, unknown>)[key] = value;
   }
   if (agent.responseFormat) settings.responseFormat = agent.responseFormat;
+  if (agent.outputTool && settings.toolChoice === undefined) settings.toolChoice = 'any';
   return settings;
 }
 
 /**
  * The settings of the steps after the first. A forced tool choice ('any', 'required', or one tool) applies
  * to the first call only: forcing it on every call would make the model call tools until maxSteps instead
- * of answering.
+ * of answering. An agent with an output tool answers through a tool, so it stays forced: `'any'` (one named
+ * tool on the first call becomes `'any'` after it).
  */
-export function laterStepSettings(settings: ModelSettings): ModelSettings {
+export function laterStepSettings(settings: ModelSettings, hasOutputTool: boolean): ModelSettings {
   const choice = settings.toolChoice;
   if (choice === undefined || choice === 'auto' || choice === 'none') return settings;
+  if (hasOutputTool) return typeof choice === 'object' ? { ...settings, toolChoice: 'any' } : settings;
   return { ...settings, toolChoice: 'auto' };
 }
 

@@ -9,7 +9,7 @@ import { ToolBudgetError } from '../../src/agent/errors.js';
 import { run } from '../../src/agent/run.js';
 import { stream } from '../../src/agent/stream.js';
 import type { RunState } from '../../src/agent/types.js';
-import { AbortError, UserInputError } from '../../src/errors.js';
+import { AbortError } from '../../src/errors.js';
 import { InMemoryStore } from '../../src/memory/in-memory-store.js';
 import { createMistral } from '../../src/models/mistral/index.js';
 import {
@@ -245,19 +245,5 @@ describe('agent over the real SDK and HTTP', () => {
       country: 'Tunisia',
     });
     expect(bodies()[0]!.response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'geo' } });
-  });
-
-  it('stops before sending when an agent has both tools and an output schema (Mistral rejects the pair, R24)', async () => {
-    const model = await start(() => ({ text: '{"city":"Tunis","country":"Tunisia"}' }));
-    const agent = defineAgent({
-      name: 'geo',
-      model,
-      tools: { add },
-      output: z.object({ city: z.string(), country: z.string() }),
-    });
-    const error = await run(agent, 'Capital of Tunisia?').catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(UserInputError);
-    expect(error).toMatchObject({ path: 'settings.responseFormat' });
-    expect(server!.requests).toHaveLength(0);
   });
 });

@@ -37,7 +37,8 @@ export async function* chooseModel(
     run.reportedSubstitutions.add(substitution.requested);
     yield { type: 'model-substituted', ...base, step, substitution };
   }
-  const stepSettings = step === 1 ? run.settings : laterStepSettings(run.settings);
+  const stepSettings =
+    step === 1 ? run.settings : laterStepSettings(run.settings, agent.outputTool !== undefined);
   const settings = selected.call?.settings ? { ...stepSettings, ...selected.call.settings } : stepSettings;
   return { ...selected, settings };
 }

@@ -53,6 +53,7 @@ function resultOf(run: ActiveRun, ending: Exclude<Ending, Failure>): RunResult<u
     case 'complete':
       return {
         ...partialResult(progress),
+        ...(ending.text === undefined ? {} : { text: ending.text }),
         status: 'complete',
         stopReason: 'final-answer',
         output: ending.output,

@@ -10,15 +10,16 @@ import { conversationOf, partialResult, type RunProgress } from '../progress.js'
 import { stepEndEvent } from '../run-events.js';
 import { checkStepLimits } from '../step-limits.js';
 import { chooseModel } from './choose-model.js';
+import { finalAnswerOf } from './final-answer.js';
 import { parseCalls } from './parse-calls.js';
 import type { ActiveRun, Next } from './phases.js';
 import { recordStep } from './record-step.js';
 
 /**
  * The model phase: one step's model call, from choosing the model to recording its reply. A reply without
- * tool calls is the final answer (parsed with the agent's output schema) and finishes the run; one with
- * calls goes to the approval phase, once the calls are within the step limits and checked against the
- * tools. Fails with `MaxStepsError` when the run has no step left.
+ * tool calls is the final answer (parsed with the agent's output schema) and finishes the run, and so does
+ * a reply with a valid call of the output tool (see `finalAnswerOf`); one with other calls goes to the
+ * approval phase, once the calls are within the step limits and checked against the tools. Fails with `MaxStepsError` when the run has no step left.
  */
 export async function* modelPhase(run: ActiveRun): AsyncGenerator<AgentEvent, Next> {
   const { agent, progress, base, signal } = run;
@@ -70,10 +71,18 @@ export async function* modelPhase(run: ActiveRun): AsyncGenerator<AgentEvent, Ne
     return { phase: 'finish', ending: { status: 'complete', output } };
   }
   checkStepLimits(agent, message.toolCalls, () => partialResult(progress));
+  const answer = await finalAnswerOf(run, record, message.toolCalls);
+  if (answer) {
+    yield stepEndEvent(base, record);
+    return { phase: 'finish', ending: { status: 'complete', ...answer } };
+  }
   return { phase: 'approval', step: { record, calls: await parseCalls(agent, message.toolCalls) } };
 }
 
-/** The final answer as the agent's output: the text, or the text parsed with the output schema. */
+/**
+ * The final answer as the agent's output: the text, or the text parsed with the output schema (also for an
+ * agent with an output tool whose model answered in text anyway, e.g. a server that ignores `tool_choice`).
+ */
 async function finalOutput(
   agent: Agent<ToolSet, unknown>,
   text: string,

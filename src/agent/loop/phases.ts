@@ -30,7 +30,8 @@ export interface CallingStep {
 
 /** How a run ends. Every ending goes through `finish()`. */
 export type Ending =
-  | { status: 'complete'; output: unknown }
+  /** `text`, when set, is the run's text (the JSON of an output tool answer) instead of the last assistant text. */
+  | { status: 'complete'; output: unknown; text?: string }
   | { status: 'stopped'; stopReason: 'tool' | 'stop-when'; text: string }
   | { status: 'paused'; pending: PendingApproval[] }
   | Failure;
