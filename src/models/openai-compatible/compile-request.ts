@@ -10,12 +10,17 @@ function textOf(content: Message['content']): string {
   return text;
 }
 
-/** A tool result's text, saying where its images went (see {@link toWireMessages}). */
-function toolText(content: Message['content']): string {
+/** A tool result's text, saying where its images went, or why they were left out (see {@link toWireMessages}). */
+function toolText(content: Message['content'], vision: boolean): string {
   if (typeof content === 'string') return content;
   const images = content.filter((part) => part.type === 'image').length;
+  const what = images === 1 ? 'an image' : `${images} images`;
   const note =
-    images === 0 ? '' : `[${images === 1 ? 'an image' : `${images} images`}: in the next user message]`;
+    images === 0
+      ? ''
+      : vision
+        ? `[${what}: in the next user message]`
+        : `[${what} not shown: this model cannot see images]`;
   const text = textOf(content);
   return text === '' ? note : note === '' ? text : `${text}\n\n${note}`;
 }
@@ -23,9 +28,10 @@ function toolText(content: Message['content']): string {
 /**
  * Neutral messages as OpenAI wire messages. OpenAI's chat completions take only text in a tool message
  * (`content`: a string or text parts), so the images of a group of tool results follow it in one user
- * message, each tool's under a line naming the tool and call; the tool message says they follow.
+ * message, each tool's under a line naming the tool and call; the tool message says they follow. Without
+ * `vision`, the tool message says the images were left out instead.
  */
-export function toWireMessages(messages: readonly Message[]): WireMessage[] {
+export function toWireMessages(messages: readonly Message[], vision = true): WireMessage[] {
   const out: WireMessage[] = [];
   let images: WireContentPart[] = [];
   messages.forEach((message, index) => {
@@ -33,8 +39,8 @@ export function toWireMessages(messages: readonly Message[]): WireMessage[] {
       out.push({ role: 'user', content: images });
       images = [];
     }
-    out.push(toWireMessage(message, index));
-    if (message?.role === 'tool' && Array.isArray(message.content)) {
+    out.push(toWireMessage(message, index, vision));
+    if (vision && message?.role === 'tool' && Array.isArray(message.content)) {
       const parts = message.content.filter((part) => part.type === 'image');
       if (parts.length === 0) return;
       const what = parts.length === 1 ? 'The image' : `The ${parts.length} images`;
@@ -50,7 +56,7 @@ export function toWireMessages(messages: readonly Message[]): WireMessage[] {
 }
 
 /** One neutral message as an OpenAI wire message. Thinking parts are dropped; images become `image_url`. */
-export function toWireMessage(message: Message, index: number): WireMessage {
+export function toWireMessage(message: Message, index: number, vision = true): WireMessage {
   switch (message.role) {
     case 'system':
       return { role: 'system', content: message.content };
@@ -81,7 +87,7 @@ export function toWireMessage(message: Message, index: number): WireMessage {
       };
     }
     case 'tool':
-      return { role: 'tool', tool_call_id: message.toolCallId, content: toolText(message.content) };
+      return { role: 'tool', tool_call_id: message.toolCallId, content: toolText(message.content, vision) };
     default:
       throw new UserInputError('invalid-history', `messages[${index}] has an unknown role.`, {
         path: `messages[${index}].role`,
@@ -158,8 +164,9 @@ export function compileRequest(
   request: ModelRequest,
   dialect: Dialect,
   stream: boolean,
+  vision = true,
 ): WireRequest {
-  const body: WireRequest = { model, messages: toWireMessages(request.messages) };
+  const body: WireRequest = { model, messages: toWireMessages(request.messages, vision) };
   const settings = request.settings ?? {};
   applyToolChoice(body, request.tools ?? [], settings.toolChoice, dialect);
   if (settings.parallelToolCalls !== undefined && body.tools && dialect.parallelToolCalls) {

@@ -67,7 +67,7 @@ async function* streamCompletion(
   options: CallOptions,
 ): AsyncGenerator<StreamDelta> {
   const dialect = dialectFor(settings.family);
-  const body = JSON.stringify(compileRequest(model, request, dialect, true));
+  const body = JSON.stringify(compileRequest(model, request, dialect, true, settings.vision));
   const { signal, onRetry } = options;
   const { started, call } = await send(
     settings,
@@ -165,7 +165,7 @@ export function createModelFromSettings(settings: ResolvedSettings, model: strin
     ...(server ? { server } : {}),
     async generate(request: ModelRequest, options: CallOptions = {}): Promise<ModelResponse> {
       try {
-        const body = JSON.stringify(compileRequest(model, request, dialect, false));
+        const body = JSON.stringify(compileRequest(model, request, dialect, false, settings.vision));
         return await send(
           settings,
           { method: 'POST', path: CHAT_PATH, body, model, signal: options.signal, onRetry: options.onRetry },

@@ -42,6 +42,12 @@ export interface OpenAICompatibleSettings {
    * model, or a map of model id to window.
    */
   contextWindow?: number | Record<string, number>;
+  /**
+   * Whether the model sees images. With `false`, images in tool results (a screenshot from an MCP server)
+   * are described in a line instead of sent, since a text-only model's server refuses image parts.
+   * @default true
+   */
+  vision?: boolean;
 }
 
 /** Options of `openaiCompatible()`: the server settings plus the model id to call. */
@@ -61,6 +67,7 @@ export interface ResolvedSettings {
   /** The API key, kept only so it can be redacted from server messages. */
   secret: Secrets;
   contextWindow: number | Record<string, number> | undefined;
+  vision: boolean;
 }
 
 function invalid(path: string, message: string, hint: string): UserInputError {
@@ -143,6 +150,7 @@ export function resolveSettings(settings: OpenAICompatibleSettings): ResolvedSet
     // The key and every credential-looking header value are redacted from errors alike.
     secret: [settings.apiKey, ...secretHeaderValues(settings.headers)],
     contextWindow: settings.contextWindow,
+    vision: settings.vision !== false,
   };
 }
 

@@ -45,4 +45,25 @@ describe('images in tool results, for OpenAI-compatible servers', () => {
       { type: 'image_url', image_url: { url: PNG } },
     ]);
   });
+
+  it('describes the images instead with vision: false (a text-only model)', async () => {
+    server = await createMockOpenAIServer({ reply: () => ({ text: 'No image.' }) });
+    const model = openaiCompatible({
+      baseURL: server.baseURL,
+      model: 'mistral-small-3.1',
+      family: 'vllm',
+      vision: false,
+    });
+    await model.generate({
+      messages: [
+        { role: 'user', content: 'Look.' },
+        { role: 'assistant', content: '', toolCalls: [{ id: 'call_1', name: 'shot', arguments: '{}' }] },
+        { role: 'tool', toolCallId: 'call_1', name: 'shot', content: [{ type: 'image', url: PNG }] },
+      ],
+    });
+    const sent = (server.requests[0]!.body as { messages: Array<{ role: string; content: unknown }> })
+      .messages;
+    expect(sent.map((message) => message.role)).toEqual(['user', 'assistant', 'tool']);
+    expect(sent[2]!.content).toBe('[an image not shown: this model cannot see images]');
+  });
 });
