@@ -24,10 +24,12 @@ import {
 } from './semconv.js';
 import {
   chatEndAttributes,
-  chatStartAttributes,
+  chatRequestAttributes,
+  chatSamplingAttributes,
   routeSelectAttributes,
   runEndAttributes,
-  toolStartAttributes,
+  toolCallAttributes,
+  toolSamplingAttributes,
 } from './span-attributes.js';
 
 /** What one run's spans need from the tracing setup. */
@@ -62,9 +64,20 @@ export class RunTrace {
     previous: SpanContext | undefined,
   ) {
     this.#options = options;
+    // A resumed run links to the span of the run it continues, when this process traced it.
+    const links: Link[] | undefined = previous
+      ? [{ context: previous, attributes: { [DRAGOMAN.runId]: event.runId } }]
+      : undefined;
+    this.#span = options.tracer.startSpan(
+      `${OPERATION.invokeAgent} ${event.agent}`,
+      {
+        kind: SpanKind.INTERNAL,
+        attributes: { [GEN_AI.operationName]: OPERATION.invokeAgent, [GEN_AI.agentName]: event.agent },
+        links,
+      },
+      parent,
+    );
     const attributes: Attributes = {
-      [GEN_AI.operationName]: OPERATION.invokeAgent,
-      [GEN_AI.agentName]: event.agent,
       [DRAGOMAN.runId]: event.runId,
       [DRAGOMAN.runResumed]: event.resumed,
     };
@@ -72,15 +85,7 @@ export class RunTrace {
     if (options.content && event.input.length > 0) {
       attributes[GEN_AI.inputMessages] = prepareMessages(event.input, options.content);
     }
-    // A resumed run links to the span of the run it continues, when this process traced it.
-    const links: Link[] | undefined = previous
-      ? [{ context: previous, attributes: { [DRAGOMAN.runId]: event.runId } }]
-      : undefined;
-    this.#span = options.tracer.startSpan(
-      `${OPERATION.invokeAgent} ${event.agent}`,
-      { kind: SpanKind.INTERNAL, attributes, links },
-      parent,
-    );
+    this.#span.setAttributes(attributes);
     this.#context = trace.setSpan(parent, this.#span);
   }
 
@@ -195,32 +200,35 @@ export class RunTrace {
   }
 
   #startChat(event: AgentEventOf<'step-start'>): void {
-    const attributes = chatStartAttributes(event);
-    if (this.#pendingChat) Object.assign(attributes, this.#pendingChat);
-    this.#pendingChat = undefined;
     if (event.provider !== this.#provider) {
       this.#provider = event.provider;
       this.#span.setAttribute(GEN_AI.providerName, providerName(event.provider));
     }
     this.#retries = 0;
     this.#answer = '';
-    this.#chat = this.#options.tracer.startSpan(
+    const chat = this.#options.tracer.startSpan(
       `${OPERATION.chat} ${event.model}`,
-      { kind: SpanKind.CLIENT, attributes },
+      { kind: SpanKind.CLIENT, attributes: chatSamplingAttributes(event) },
       this.#context,
     );
+    const attributes = chatRequestAttributes(event);
+    if (this.#pendingChat) Object.assign(attributes, this.#pendingChat);
+    this.#pendingChat = undefined;
+    chat.setAttributes(attributes);
+    this.#chat = chat;
   }
 
   #startTool(event: AgentEventOf<'tool-call-start'>): void {
-    const attributes = toolStartAttributes(event);
+    const span = this.#options.tracer.startSpan(
+      `${OPERATION.executeTool} ${event.toolName}`,
+      { kind: SpanKind.INTERNAL, attributes: toolSamplingAttributes(event) },
+      this.#context,
+    );
+    const attributes = toolCallAttributes(event);
     if (this.#options.content) {
       attributes[GEN_AI.toolCallArguments] = prepareValue(event.args, this.#options.content);
     }
-    const span = this.#options.tracer.startSpan(
-      `${OPERATION.executeTool} ${event.toolName}`,
-      { kind: SpanKind.INTERNAL, attributes },
-      this.#context,
-    );
+    span.setAttributes(attributes);
     this.#tools.set(event.toolCallId, span);
   }
 

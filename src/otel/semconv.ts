@@ -80,7 +80,6 @@ export const DRAGOMAN = {
   trimTokens: 'dragoman.context.tokens',
   trimAvailable: 'dragoman.context.available',
   toolApproval: 'dragoman.tool.approval',
-  toolValid: 'dragoman.tool.valid',
   progressMessage: 'dragoman.progress.message',
   progressFraction: 'dragoman.progress.fraction',
 } as const;

@@ -6,21 +6,32 @@ import type { Attributes } from '@opentelemetry/api';
 import type { AgentEventOf } from '../agent/events.js';
 import { DRAGOMAN, finishReasonName, GEN_AI, OPERATION, providerName, SERVER } from './semconv.js';
 
-/** A `chat` span's attributes known when the call starts (what sampling can see). */
-export function chatStartAttributes(event: AgentEventOf<'step-start'>): Attributes {
-  const { settings, server } = event;
+/**
+ * A `chat` span's attributes for its creation, where a sampler sees them: the ones the conventions list as
+ * sampling-relevant (operation, provider, requested model, server). The rest follow in {@link chatRequestAttributes}.
+ */
+export function chatSamplingAttributes(event: AgentEventOf<'step-start'>): Attributes {
   const attributes: Attributes = {
     [GEN_AI.operationName]: OPERATION.chat,
     [GEN_AI.providerName]: providerName(event.provider),
-    [DRAGOMAN.provider]: event.provider,
     [GEN_AI.requestModel]: event.model,
-    [GEN_AI.agentName]: event.agent,
-    [DRAGOMAN.step]: event.step,
   };
-  if (server !== undefined) {
-    attributes[SERVER.address] = server.address;
-    attributes[SERVER.port] = server.port;
+  if (event.server !== undefined) {
+    attributes[SERVER.address] = event.server.address;
+    attributes[SERVER.port] = event.server.port;
   }
+  return attributes;
+}
+
+/**
+ * The rest of a `chat` span's attributes known when the call starts: the step, the route and the request
+ * settings. Set right after creation: the SDK checks attributes given at creation three times, these once.
+ */
+export function chatRequestAttributes(event: AgentEventOf<'step-start'>): Attributes {
+  const { settings } = event;
+  const attributes: Attributes = { [DRAGOMAN.step]: event.step };
+  // gen_ai.provider.name is `openai` for any OpenAI-compatible server: say which kind it is.
+  if (event.provider === 'openai-compatible') attributes[DRAGOMAN.provider] = event.provider;
   if (event.route !== undefined) attributes[DRAGOMAN.route] = event.route;
   if (settings.maxTokens !== undefined) attributes[GEN_AI.requestMaxTokens] = settings.maxTokens;
   if (settings.temperature !== undefined) attributes[GEN_AI.requestTemperature] = settings.temperature;
@@ -66,15 +77,17 @@ export function runEndAttributes(event: AgentEventOf<'run-end'>): Attributes {
   return attributes;
 }
 
-/** An `execute_tool` span's attributes when the call starts. */
-export function toolStartAttributes(event: AgentEventOf<'tool-call-start'>): Attributes {
+/** An `execute_tool` span's attributes for its creation: the operation and the tool's name. */
+export function toolSamplingAttributes(event: AgentEventOf<'tool-call-start'>): Attributes {
+  return { [GEN_AI.operationName]: OPERATION.executeTool, [GEN_AI.toolName]: event.toolName };
+}
+
+/** The rest of an `execute_tool` span's attributes known when the call starts. */
+export function toolCallAttributes(event: AgentEventOf<'tool-call-start'>): Attributes {
   return {
-    [GEN_AI.operationName]: OPERATION.executeTool,
-    [GEN_AI.toolName]: event.toolName,
     [GEN_AI.toolCallId]: event.toolCallId,
     [GEN_AI.toolType]: 'function',
     [DRAGOMAN.step]: event.step,
-    [DRAGOMAN.toolValid]: event.valid,
   };
 }
 

@@ -10,7 +10,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineAgent, run, stream } from '../../src/agent/index.js';
 import { createMistral } from '../../src/models/mistral/index.js';
-import { createMockMistralServer, type MockMistralServer } from '../../src/testing/index.js';
+import { openaiCompatible } from '../../src/models/openai-compatible/index.js';
+import {
+  createMockMistralServer,
+  createMockOpenAIServer,
+  type MockMistralServer,
+} from '../../src/testing/index.js';
 import { tool } from '../../src/tools/index.js';
 import { childrenOf, createTestTracing, only, treeOf } from './support.js';
 
@@ -150,6 +155,30 @@ describe('chat spans: what was sent, and where', () => {
     expect(chats).toHaveLength(2);
     for (const chat of chats) {
       expect(chat.attributes).toMatchObject({ 'server.address': '127.0.0.1', 'server.port': port });
+    }
+  });
+
+  it('an OpenAI-compatible server: provider openai, dragoman.provider says which, its host and port', async () => {
+    const openai = await createMockOpenAIServer({ family: 'vllm', apiKey: API_KEY });
+    try {
+      const { tracing, spans } = createTestTracing();
+      const model = openaiCompatible({
+        baseURL: `${openai.url}/v1`,
+        model: 'mistral-small-3.1',
+        apiKey: API_KEY,
+      });
+      const result = await run(defineAgent({ name: 'compat', model }), 'hello', { onEvent: tracing.onEvent });
+      expect(result.status).toBe('complete');
+      const chat = only(spans(), 'chat mistral-small-3.1');
+      expect(chat.attributes).toMatchObject({
+        'gen_ai.provider.name': 'openai',
+        'dragoman.provider': 'openai-compatible',
+        'server.address': '127.0.0.1',
+        'server.port': Number(new URL(openai.url).port),
+      });
+      expect(JSON.stringify(spans().map((span) => span.attributes))).not.toContain(API_KEY);
+    } finally {
+      await openai.close();
     }
   });
 });
