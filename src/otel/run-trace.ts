@@ -49,6 +49,11 @@ export class RunTrace {
   readonly #options: RunTraceOptions;
   readonly #span: Span;
   readonly #context: Context;
+  /**
+   * False when the run span is not recorded (sampled out, or a no-op tracer): then nothing else is built,
+   * and the run's calls still run in its context, so what they trace carries its sampling decision.
+   */
+  readonly #recording: boolean;
   #provider: string | undefined;
   #chat: Span | undefined;
   #retries = 0;
@@ -77,6 +82,9 @@ export class RunTrace {
       },
       parent,
     );
+    this.#context = trace.setSpan(parent, this.#span);
+    this.#recording = this.#span.isRecording();
+    if (!this.#recording) return;
     const attributes: Attributes = {
       [DRAGOMAN.runId]: event.runId,
       [DRAGOMAN.runResumed]: event.resumed,
@@ -86,7 +94,6 @@ export class RunTrace {
       attributes[GEN_AI.inputMessages] = prepareMessages(event.input, options.content);
     }
     this.#span.setAttributes(attributes);
-    this.#context = trace.setSpan(parent, this.#span);
   }
 
   /** The run span's context, kept to link a resumed run to the run it continues. */
@@ -100,6 +107,7 @@ export class RunTrace {
    * contents on, records what the model call sends as `gen_ai.input.messages`.
    */
   scope(call: ScopedCall): ScopeRunner | undefined {
+    if (!this.#recording) return (work) => context.with(this.#context, work);
     const span = call.type === 'model-call' ? this.#chat : this.#tools.get(call.toolCallId);
     if (span === undefined) return undefined;
     if (call.type === 'model-call' && this.#options.content) {
@@ -111,6 +119,11 @@ export class RunTrace {
 
   /** Handles one event of the run; returns true when the run span ended. */
   handle(event: AgentEvent): boolean {
+    if (!this.#recording) {
+      const ended = event.type === 'run-end' || event.type === 'run-error';
+      if (ended) this.#span.end();
+      return ended;
+    }
     switch (event.type) {
       case 'route-select':
         this.#span.addEvent(SPAN_EVENT.routeSelect, routeSelectAttributes(event));

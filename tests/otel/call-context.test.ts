@@ -4,6 +4,7 @@
  * mock Mistral server on 127.0.0.1. Also: what a `chat` span says it sent (gen_ai.input.messages) and where
  * (server.address / server.port).
  */
+import { context, INVALID_SPAN_CONTEXT, TraceFlags, type Tracer, trace } from '@opentelemetry/api';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import { z } from 'zod';
 import { defineAgent, run, stream } from '../../src/agent/index.js';
 import { createMistral } from '../../src/models/mistral/index.js';
 import { openaiCompatible } from '../../src/models/openai-compatible/index.js';
+import { createTracing } from '../../src/otel/index.js';
 import {
   createMockMistralServer,
   createMockOpenAIServer,
@@ -113,6 +115,38 @@ describe('call context: HTTP spans under the spans of their calls', () => {
     expect(childrenOf(all, chat!).map((span) => span.attributes['http.response.status_code'])).toEqual([
       503, 503, 200,
     ]);
+  });
+
+  it('a sampled-out run records nothing, not even the HTTP spans of its calls', async () => {
+    const { agent, tracing, spans } = await tracedAgent();
+    // The caller's span is sampled out; the default sampler follows the parent, so the run is too.
+    const caller = trace.wrapSpanContext({
+      traceId: '0af7651916cd43dd8448eb211c80319c',
+      spanId: 'b7ad6b7169203331',
+      traceFlags: TraceFlags.NONE,
+    });
+    await context.with(trace.setSpan(context.active(), caller), () =>
+      run(agent, 'Weather in Rabat?', { onEvent: tracing.onEvent }),
+    );
+    expect(spans()).toEqual([]);
+    // The same tracing records the next, sampled run in full.
+    await run(agent, 'Weather in Rabat?', { onEvent: tracing.onEvent });
+    expect(treeOf(spans())).toEqual(EXPECTED_TREE);
+  });
+
+  it('a run span that does not record makes no child spans and builds no attributes', async () => {
+    const { agent } = await tracedAgent();
+    const started: string[] = [];
+    const tracer = {
+      startSpan: (name: string) => {
+        started.push(name);
+        return trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
+      },
+    } as unknown as Tracer;
+    await run(agent, 'Weather in Rabat?', {
+      onEvent: createTracing({ tracer, captureContent: true }).onEvent,
+    });
+    expect(started).toEqual(['invoke_agent weather']);
   });
 
   it('an untraced run of the same agent leaves HTTP spans where they were', async () => {
