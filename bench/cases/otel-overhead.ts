@@ -21,7 +21,7 @@
  * those ratios over the rounds. Target: "on" <= 5% over "off".
  */
 
-import { type Context, context, type Span, trace } from '@opentelemetry/api';
+import { context, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import type { ExportResult } from '@opentelemetry/core';
 import {
@@ -31,14 +31,15 @@ import {
   type SpanExporter,
 } from '@opentelemetry/sdk-trace-base';
 import { z } from 'zod';
-import { type AgentEvent, defineAgent, type RunOptions, run } from '../../src/agent/index.js';
+import { type AgentEvent, defineAgent, type RunOptions, run, withCallScope } from '../../src/agent/index.js';
 import { createMistral } from '../../src/models/mistral/index.js';
 import { createTracing } from '../../src/otel/index.js';
 import { tool } from '../../src/tools/index.js';
+import { type Recording, replayCost, sdkFloor } from './_otel-replay.js';
 import { startPeerServer } from './_peer-server.js';
 
 const WARMUP = 300;
-const ROUNDS = Number(process.env.OTEL_BENCH_ROUNDS ?? 60);
+const ROUNDS = Number(process.env.OTEL_BENCH_ROUNDS ?? 200);
 const RUNS_PER_BLOCK = 30;
 const withContextManager = process.env.OTEL_BENCH_CONTEXT !== 'none';
 
@@ -50,26 +51,6 @@ class DroppingExporter implements SpanExporter {
     done({ code: 0 });
   }
   async shutdown(): Promise<void> {}
-}
-
-/** The same spans dragoman/otel makes for this run (run, 2 chats, 1 tool), with no attributes at all. */
-function sdkFloor(provider: BasicTracerProvider): (event: AgentEvent) => void {
-  const tracer = provider.getTracer('floor');
-  let runSpan: Span | undefined;
-  let runContext: Context = context.active();
-  let child: Span | undefined;
-  return (event) => {
-    if (event.type === 'run-start') {
-      runSpan = tracer.startSpan('invoke_agent', {}, context.active());
-      runContext = trace.setSpan(context.active(), runSpan);
-    } else if (event.type === 'step-start' || event.type === 'tool-call-start') {
-      child = tracer.startSpan(event.type, {}, runContext);
-    } else if (event.type === 'model-call-end' || event.type === 'tool-call-end') {
-      child?.end();
-    } else if (event.type === 'run-end') {
-      runSpan?.end();
-    }
-  };
 }
 
 const quantile = (sorted: number[], q: number) => sorted[Math.round(q * (sorted.length - 1))]!;
@@ -101,40 +82,85 @@ try {
     if (result.text !== 'The answer is 42.') throw new Error(`unexpected answer: ${result.text}`);
   };
   for (let index = 0; index < WARMUP; index++) for (const name of names) await once(modes[name]!);
-  const times: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
+  const wall: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
+  const cpu: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
   for (let round = 0; round < ROUNDS; round++) {
     for (let position = 0; position < names.length; position++) {
       const name = names[(round + position) % names.length]!;
       const started = performance.now();
+      const cpuStarted = process.cpuUsage();
       for (let index = 0; index < RUNS_PER_BLOCK; index++) await once(modes[name]!);
-      times[name]!.push((performance.now() - started) / RUNS_PER_BLOCK);
+      const used = process.cpuUsage(cpuStarted);
+      wall[name]!.push(((performance.now() - started) * 1000) / RUNS_PER_BLOCK);
+      cpu[name]!.push((used.user + used.system) / RUNS_PER_BLOCK);
     }
   }
   await provider.forceFlush();
-  const off = times.off!;
   console.log('## Tracing overhead (dragoman/otel), per 2-request tool run\n');
   console.log(
     `Node ${process.version}; context manager: ${withContextManager ? 'AsyncLocalStorageContextManager' : 'none'}; ` +
-      `${ROUNDS} rounds x ${RUNS_PER_BLOCK} runs per mode, order rotated each round. Overhead = per-round ratio ` +
-      "to the same round's off block: median [interquartile range] over the rounds.\n",
+      `${ROUNDS} rounds x ${RUNS_PER_BLOCK} runs per mode, order rotated each round. Wall: time per run. CPU: the ` +
+      "client process's CPU time per run (user + system, all its threads; the server is another process), which " +
+      "waiting for a busy core does not inflate. Overhead: per-round ratio to the same round's off block, median " +
+      '[interquartile range] over the rounds.\n',
   );
-  console.log('| mode | per run (median) | overhead vs off | IQR |');
-  console.log('| --- | ---: | ---: | ---: |');
+  console.log('| mode | wall per run | wall overhead [IQR] | CPU per run | CPU overhead [IQR] | CPU added |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  const median = (values: number[]) =>
+    quantile(
+      [...values].sort((a, b) => a - b),
+      0.5,
+    );
+  const overhead = (series: Record<string, number[]>, name: string) => {
+    const ratios = series[name]!.map((value, round) => value / series.off![round]!).sort((a, b) => a - b);
+    return `${percent(quantile(ratios, 0.5))} [${percent(quantile(ratios, 0.25))} .. ${percent(quantile(ratios, 0.75))}]`;
+  };
   for (const name of names) {
-    const sorted = [...times[name]!].sort((a, b) => a - b);
-    const perRun = `${(quantile(sorted, 0.5) * 1000).toFixed(0)} µs`;
-    if (name === 'off') {
-      console.log(`| off | ${perRun} | - | - |`);
-      continue;
-    }
-    const ratios = times[name]!.map((value, round) => value / off[round]!).sort((a, b) => a - b);
+    const isOff = name === 'off';
+    const added = median(cpu[name]!.map((value, round) => value - cpu.off![round]!));
     console.log(
-      `| ${name} | ${perRun} | ${percent(quantile(ratios, 0.5))} | ${percent(quantile(ratios, 0.25))} .. ${percent(quantile(ratios, 0.75))} |`,
+      `| ${name} | ${median(wall[name]!).toFixed(0)} µs | ${isOff ? '-' : overhead(wall, name)} | ` +
+        `${median(cpu[name]!).toFixed(0)} µs | ${isOff ? '-' : overhead(cpu, name)} | ${isOff ? '-' : `${added.toFixed(0)} µs`} |`,
     );
   }
   console.log(
     `\nSpans recorded and handed to the exporter: ${exporter.spans.toLocaleString('en')} (4 per traced run).`,
   );
+
+  // The listener's own CPU cost: one run's events and scoped calls, replayed without the run.
+  const recording: Recording = [];
+  await run(agent, 'What is 19 + 23?', {
+    onEvent: withCallScope(
+      (event) => void recording.push({ event, calls: [] }),
+      (call) => void recording.at(-1)?.calls.push(call),
+    ),
+  });
+  const costs = replayCost(
+    agent,
+    recording,
+    {
+      'empty listener': () => {},
+      'SDK floor (4 bare spans)': sdkFloor(provider),
+      'noop tracer': createTracing({ tracer: trace.getTracer('noop') }).onEvent,
+      on: createTracing({ tracerProvider: provider }).onEvent,
+      'on + contents': createTracing({ tracerProvider: provider, captureContent: true }).onEvent,
+    },
+    { runs: 2_000, warmup: 2_000, rounds: 15 },
+  );
+  const empty = costs['empty listener']!;
+  console.log(
+    `\n### The listener's CPU cost per run (${recording.length} events replayed, no network; CPU time, median of 15 rounds x 2,000 runs)\n`,
+  );
+  console.log("| listener | CPU µs per run | minus the empty listener | share of an off run's wall time |");
+  console.log('| --- | ---: | ---: | ---: |');
+  const offRun = median(wall.off!);
+  for (const [name, cost] of Object.entries(costs)) {
+    const added = cost - empty;
+    console.log(
+      `| ${name} | ${cost.toFixed(1)} | ${name === 'empty listener' ? '-' : added.toFixed(1)} | ${((added / offRun) * 100).toFixed(1)}% |`,
+    );
+  }
+  await provider.forceFlush();
   await provider.shutdown();
 } finally {
   server.child.kill();
