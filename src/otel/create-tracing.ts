@@ -1,10 +1,18 @@
-import { context, type SpanContext, type Tracer, type TracerProvider, trace } from '@opentelemetry/api';
+import {
+  context,
+  type MeterProvider,
+  type SpanContext,
+  type Tracer,
+  type TracerProvider,
+  trace,
+} from '@opentelemetry/api';
 import type { Agent } from '../agent/agent.js';
 import { withCallScope } from '../agent/call-scope.js';
 import type { AgentEvent } from '../agent/events.js';
 import { UserInputError } from '../errors.js';
 import type { ToolSet } from '../tools/types.js';
 import { type ContentPolicy, redactSecrets } from './content.js';
+import { ModelCallMetrics } from './metrics.js';
 import { RunTrace } from './run-trace.js';
 import { SCHEMA_URL } from './semconv.js';
 
@@ -14,6 +22,13 @@ export interface TracingOptions {
   tracer?: Tracer;
   /** Where the default tracer comes from. @default the global provider (`trace.getTracerProvider()`) */
   tracerProvider?: TracerProvider;
+  /**
+   * Also record the conventions' GenAI client metrics with this provider's `dragoman` meter:
+   * `gen_ai.client.operation.duration` (seconds) and `gen_ai.client.token.usage` (input and output tokens),
+   * once per model call, whether or not the run's span is sampled. Pass `metrics.getMeterProvider()` for the
+   * global one. @default no metrics
+   */
+  meterProvider?: MeterProvider;
   /**
    * Put message contents, tool arguments and results and progress messages on spans (as
    * `gen_ai.input.messages`, `gen_ai.output.messages`, `gen_ai.tool.call.arguments` ...). They may hold
@@ -60,10 +75,12 @@ export function createTracing(options: TracingOptions = {}): Tracing {
       schemaUrl: SCHEMA_URL,
     });
   const content = contentPolicy(options);
+  const metrics = options.meterProvider ? new ModelCallMetrics(options.meterProvider) : undefined;
   const runs = new Map<string, RunTrace>();
   const paused = new Map<string, SpanContext>();
 
   const listener = (event: AgentEvent): void => {
+    metrics?.handle(event);
     if (event.type === 'run-start') {
       const previous = paused.get(event.runId);
       paused.delete(event.runId);

@@ -16,6 +16,7 @@ import { type ContentPolicy, prepareAnswer, prepareMessages, prepareText, prepar
 import {
   DRAGOMAN,
   ERROR_TYPE,
+  errorType,
   finishReasonName,
   GEN_AI,
   OPERATION,
@@ -295,13 +296,4 @@ export class RunTrace {
     this.#chat = undefined;
     this.#tools.clear();
   }
-}
-
-/** A low-cardinality name for an error: a dragoman error's `code`, else the error's `name`. */
-function errorType(error: unknown): string {
-  if (typeof error !== 'object' || error === null) return '_OTHER';
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && code !== '') return code;
-  const name = (error as { name?: unknown }).name;
-  return typeof name === 'string' && name !== '' ? name : '_OTHER';
 }

@@ -40,6 +40,13 @@ export const GEN_AI = {
   toolType: 'gen_ai.tool.type',
   toolCallArguments: 'gen_ai.tool.call.arguments',
   toolCallResult: 'gen_ai.tool.call.result',
+  tokenType: 'gen_ai.token.type',
+} as const;
+
+/** The GenAI client metrics dragoman/otel records (with a `meterProvider`). */
+export const METRIC = {
+  operationDuration: 'gen_ai.client.operation.duration',
+  tokenUsage: 'gen_ai.client.token.usage',
 } as const;
 
 /** `error.type`: a low-cardinality name of what failed (a dragoman error code). */
@@ -115,4 +122,13 @@ const FINISH_REASONS: Readonly<Record<string, string>> = {
 /** `gen_ai.response.finish_reasons` entry for a dragoman finish reason (the wire spelling). */
 export function finishReasonName(reason: string): string {
   return FINISH_REASONS[reason] ?? reason;
+}
+
+/** A low-cardinality name for an error: a dragoman error's `code`, else the error's `name`. */
+export function errorType(error: unknown): string {
+  if (typeof error !== 'object' || error === null) return '_OTHER';
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && code !== '') return code;
+  const name = (error as { name?: unknown }).name;
+  return typeof name === 'string' && name !== '' ? name : '_OTHER';
 }
