@@ -31,7 +31,7 @@ import {
   type SpanExporter,
 } from '@opentelemetry/sdk-trace-base';
 import { z } from 'zod';
-import { type AgentEvent, defineAgent, type RunOptions, run, withCallScope } from '../../src/agent/index.js';
+import { defineAgent, type RunOptions, run, withCallScope } from '../../src/agent/index.js';
 import { createMistral } from '../../src/models/mistral/index.js';
 import { createTracing } from '../../src/otel/index.js';
 import { tool } from '../../src/tools/index.js';
