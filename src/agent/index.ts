@@ -37,6 +37,8 @@ export type {
   ToolCallStartEvent,
   ToolProgressEvent,
 } from './events.js';
+export type { OutputTool } from './output-tool.js';
+export { OUTPUT_TOOL_NAME } from './output-tool.js';
 export type { RunOptionsArgument } from './run.js';
 export { run } from './run.js';
 export type { RunStream } from './stream.js';
