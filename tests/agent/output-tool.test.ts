@@ -245,6 +245,21 @@ describe('the output tool', () => {
     ]);
   });
 
+  it("keeps a run's 'auto' on every step, and parses the text answer it allows", async () => {
+    const model = await providers.mistral!((request) =>
+      toolResults(request).length === 0
+        ? { toolCalls: [{ name: 'capital', arguments: { country: 'Tunisia' } }] }
+        : { text: JSON.stringify(answer) },
+    );
+    const agent = defineAgent({ name: 'geo', model, tools: { capital }, output: geo });
+    const result = await run(agent, 'Capital?', { settings: { toolChoice: 'auto' } });
+    expect(result.output).toEqual(answer);
+    expect(bodies().map((body) => [body.tool_choice, body.response_format])).toEqual([
+      ['auto', undefined],
+      ['auto', undefined],
+    ]);
+  });
+
   it('refuses an agent whose own tool is named final_answer', () => {
     const make = () =>
       defineAgent({
