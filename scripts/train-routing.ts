@@ -1,15 +1,21 @@
 /**
  * `npm run train:routing`: trains the request model (src/routing/request-model) and writes its weights to
- * src/routing/request-model/weights.ts. Deterministic: the same data and options give the same file.
+ * src/routing/request-model/weights.ts (then formats it with biome). Deterministic: the same data and
+ * options give the same file.
  *
- *   --validate   train on folds 1-4 of the training rows, report the figures on fold 0 (tuning uses this;
- *                the held-out split is never read)
- *   --epochs N   passes over the data (default 12)
+ *   --cv           5-fold cross-validation on the training rows: the issue's figures, a threshold sweep
+ *                  and the code-intent fixture's training half against the keyword detector (every
+ *                  choice was made here; the held-out split is dropped before anything else)
+ *   --errors       with --cv or --validate: list the mistakes
+ *   --validate     train on folds 1-4 of the training rows, report the figures on fold 0
+ *   --epochs N     passes over the data (default 12)
+ *   --set key=N    override a PARAMS number (`--set denseOnly=0.5`, `--set seed=7`, `--set codeIntent=3`)
+ *   DROP_DENSE=19,20 (environment): train without those dense features, for ablations
  *
  * Training data: the training split of ../shared/fixtures/routing-dev plus the even halves of the langid
  * and code-intent fixtures (see scripts/routing-data.ts). Model: multinomial logistic regression over
- * hashed character 1-4-grams, words, word bigrams and the hand-written dense features, fitted with AdaGrad
- * and L2; shipped as signed bytes, rows below a magnitude dropped.
+ * hashed character 1-4-grams, words, word bigrams (FTRL-Proximal with L1) and the hand-written dense
+ * features (AdaGrad); shipped as signed bytes, rows below a magnitude dropped.
  */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
