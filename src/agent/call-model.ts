@@ -28,12 +28,12 @@ export async function* callModel(
   const watch = watching(idleTimeoutMs) ? watchIdle({ idleTimeoutMs, signal, model, step }) : undefined;
   const callSignal = watch?.signal ?? signal;
   const callOptions: CallOptions = {
+    signal: callSignal,
     onRetry: ({ retry, delayMs, error }) => {
       watch?.touch();
       retries.push({ type: 'model-retry', runId, agent: agent.name, step, model, retry, delayMs, error });
     },
   };
-  if (callSignal) callOptions.signal = callSignal;
   const runner = input.scope?.({ type: 'model-call', runId, agent: agent.name, step, request });
   try {
     let response: ModelResponse | undefined;
@@ -53,7 +53,7 @@ export async function* callModel(
       const generate = () => input.model.generate(request, callOptions);
       const call = runner ? runner(generate) : generate();
       const answer = watch ? watch.wait(call) : call;
-      response = yield* retries.until(callSignal ? abortable(answer, callSignal, 'The model call') : answer);
+      response = yield* retries.until(abortable(answer, callSignal, 'The model call'));
       const text = messageText(response.message);
       if (text !== '') yield { type: 'text-delta', runId, agent: agent.name, step, text };
     }

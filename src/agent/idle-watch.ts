@@ -4,8 +4,8 @@ import { ConnectionError } from '../errors.js';
 export interface IdleWatchOptions {
   /** Longest silence, in milliseconds, while the loop waits on the model. */
   idleTimeoutMs: number;
-  /** The run's signal, when the caller can abort: aborting it aborts the watched call too. */
-  signal: AbortSignal | undefined;
+  /** The run's signal: aborting it aborts the watched call too. */
+  signal: AbortSignal;
   /** The model id and step, for the error. */
   model: string;
   step: number;
@@ -33,9 +33,9 @@ export interface IdleWatch {
 export function watchIdle(options: IdleWatchOptions): IdleWatch {
   const { idleTimeoutMs, signal } = options;
   const controller = new AbortController();
-  const forwardAbort = () => controller.abort(signal?.reason);
-  if (signal?.aborted) forwardAbort();
-  else signal?.addEventListener('abort', forwardAbort, { once: true });
+  const forwardAbort = () => controller.abort(signal.reason);
+  if (signal.aborted) forwardAbort();
+  else signal.addEventListener('abort', forwardAbort, { once: true });
   let waiting = 0;
   let since = performance.now();
   let timedOut: ConnectionError | undefined;
@@ -69,7 +69,7 @@ export function watchIdle(options: IdleWatchOptions): IdleWatch {
     stop() {
       clearTimeout(timer);
       timer = undefined;
-      signal?.removeEventListener('abort', forwardAbort);
+      signal.removeEventListener('abort', forwardAbort);
     },
   };
 }

@@ -27,8 +27,8 @@ export interface ModelStepInput {
   settings: ModelSettings;
   /** The route's instructions and answer prefix, when the router gave some. */
   call?: RouteCallSettings;
-  /** The run's signal, when the caller gave one. No signal spares the adapter from combining signals. */
-  signal: AbortSignal | undefined;
+  /** The run's signal. */
+  signal: AbortSignal;
   /** `stream()` streams; `run()` asks for one complete answer. Both yield the same events. */
   streaming: boolean;
   runId: string;
@@ -60,15 +60,17 @@ export async function* modelStep(input: ModelStepInput): AsyncGenerator<AgentEve
   for (let attempt = 1; ; attempt++) {
     let report: ContextTrimReport | undefined;
     let fittedMessages = messages;
-    // With the default counter, short conversations skip counting (see fitsWithoutCounting); a counter the
-    // agent was given explicitly is always used, so calibrating counters see every response.
+    // With the default counter, short conversations skip counting (see fitsWithoutCounting): a run that
+    // never counts never loads the Tekken vocabulary, which the cold-start target (process start to first
+    // result <= 1.2x Vercel AI's, docs/performance.md) needs. A counter the agent was given explicitly is
+    // always used, so calibrating counters see every response.
     const mustCount =
       attempt > 1 ||
       agent.context.counter !== undefined ||
       !fitsWithoutCounting(
         messages,
         agent.toolSpecs,
-        toolsLength(agent),
+        agent.toolSpecs.length === 0 ? 0 : JSON.stringify(agent.toolSpecs).length,
         budget.contextWindow,
         reserveOutput,
       );
@@ -107,17 +109,6 @@ export async function* modelStep(input: ModelStepInput): AsyncGenerator<AgentEve
 function fixedTokens(agent: Agent<ToolSet, unknown>): number {
   const counter = agent.context.counter ?? defaultTokenCounter();
   return (agent.toolSpecs.length > 0 ? counter.countTools(agent.toolSpecs) : 0) + PROMPT_OVERHEAD_TOKENS;
-}
-
-// The tool schemas' JSON length, computed once per agent (the specs are frozen with it).
-const toolsLengths = new WeakMap<object, number>();
-function toolsLength(agent: Agent<ToolSet, unknown>): number {
-  let length = toolsLengths.get(agent.toolSpecs);
-  if (length === undefined) {
-    length = agent.toolSpecs.length === 0 ? 0 : JSON.stringify(agent.toolSpecs).length;
-    toolsLengths.set(agent.toolSpecs, length);
-  }
-  return length;
 }
 
 // A calibrating counter (for models whose tokenizer is unpublished) learns from the provider's own count.

@@ -9,13 +9,9 @@ import type { IdleWatch } from './idle-watch.js';
  */
 export async function* raced(
   deltas: AsyncIterable<StreamDelta>,
-  signal: AbortSignal | undefined,
+  signal: AbortSignal,
   watch: IdleWatch | undefined,
 ): AsyncGenerator<StreamDelta> {
-  if (signal === undefined) {
-    yield* deltas;
-    return;
-  }
   const iterator = deltas[Symbol.asyncIterator]();
   let done = false;
   try {

@@ -1,12 +1,6 @@
 import { DEFAULT_CONTEXT_WINDOW, lookupModel } from '../models/catalog/index.js';
 import type { Message, Model } from '../models/types.js';
-import type {
-  ModelSubstitution,
-  RouteCallSettings,
-  RouteDecision,
-  Router,
-  RouterInput,
-} from '../routing/types.js';
+import type { ModelSubstitution, RouteCallSettings, RouteDecision } from '../routing/types.js';
 import type { ToolSet } from '../tools/types.js';
 import type { Agent } from './agent.js';
 
@@ -23,15 +17,14 @@ export interface StepModel {
 
 /**
  * Picks the model for the next step: the router's choice, or the agent's fixed model with its window from
- * the catalog (or `context.contextWindow`, which wins in both cases). A fixed model is returned
- * synchronously, so the common case adds no promise to each step.
+ * the catalog (or `context.contextWindow`, which wins in both cases).
  */
-export function selectModel(
+export async function selectModel(
   agent: Agent<ToolSet, unknown>,
   messages: readonly Message[],
   previous: RouteDecision | undefined,
-  signal: AbortSignal | undefined,
-): StepModel | Promise<StepModel> {
+  signal: AbortSignal,
+): Promise<StepModel> {
   const override = agent.context.contextWindow;
   if (agent.router === undefined) {
     const model = agent.model as Model;
@@ -41,16 +34,7 @@ export function selectModel(
     };
   }
   const input = { messages, needsTools: agent.toolSpecs.length > 0, ...(previous ? { previous } : {}) };
-  return routed(agent.router, input, signal, override);
-}
-
-async function routed(
-  router: Router,
-  input: RouterInput,
-  signal: AbortSignal | undefined,
-  override: number | undefined,
-): Promise<StepModel> {
-  const selection = await router.select(input, signal ? { signal } : {});
+  const selection = await agent.router.select(input, { signal });
   return {
     model: selection.model,
     contextWindow: override ?? selection.contextWindow,

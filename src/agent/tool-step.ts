@@ -17,8 +17,8 @@ export interface ToolStepInput {
   calls: ReadonlyArray<ParsedToolCall | RejectedToolCall>;
   /** Decisions for the calls that needed approval, by tool call id. */
   decisions: ReadonlyMap<string, ApprovalDecision>;
-  /** The run's signal, when the caller can abort. */
-  signal: AbortSignal | undefined;
+  /** The run's signal. */
+  signal: AbortSignal;
   sessionId: string | undefined;
   context: unknown;
   runId: string;

@@ -21,13 +21,12 @@ export async function* chooseModel(
   conversation: readonly Message[],
 ): AsyncGenerator<AgentEvent, StepChoice> {
   const { agent, progress, signal, base } = run;
-  const choice = selectModel(agent, conversation, progress.previous, signal);
   // A router may ignore its signal (a custom one, or a model listing on a dead network): race it.
-  const selected = !(choice instanceof Promise)
-    ? choice
-    : signal
-      ? await abortable(choice, signal, 'The run (choosing a route)')
-      : await choice;
+  const selected = await abortable(
+    selectModel(agent, conversation, progress.previous, signal),
+    signal,
+    'The run (choosing a route)',
+  );
   if (selected.decision) {
     progress.previous = selected.decision;
     yield { type: 'route-select', ...base, step, decision: selected.decision };

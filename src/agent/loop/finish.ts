@@ -43,7 +43,7 @@ export async function* finish(
  */
 export function failureOf(run: RunFrame, error: unknown): Failure {
   const { signal } = run;
-  if (!signal?.aborted) return { status: 'failed', error };
+  if (!signal.aborted) return { status: 'failed', error };
   return { status: 'aborted', error: error instanceof AbortError ? error : abortErrorFrom(signal) };
 }
 

@@ -18,8 +18,8 @@ export interface RunFrame {
   base: { runId: string; agent: string };
   /** `performance.now()` when the run started, for `run-end`'s duration. */
   clock: number;
-  /** The run's own signal, when the caller gave one (without one, nothing can stop a call mid-way). */
-  signal: AbortSignal | undefined;
+  /** The run's own signal: follows the caller's, and aborts when a stream consumer stops reading early. */
+  signal: AbortSignal;
   /** Marks the run as ended, so closing it no longer aborts anything. */
   settle(): void;
   /** Detaches from the caller's signal, and stops the work still running when the run never ended. */
@@ -27,10 +27,9 @@ export interface RunFrame {
 }
 
 /**
- * Opens a run: its id (the paused run's when resuming), and its own signal following the caller's. The
- * signal exists only when the caller can abort: an AbortController per run is not free, and without one a
- * consumer that stops reading can only stop between events (the model stream is then closed through its
- * iterator). Throws a `UserInputError` for an unusable `runId` option.
+ * Opens a run: its id (the paused run's when resuming), and its own signal following the caller's, so a
+ * consumer that stops reading stops the model call and tools still running. Throws a `UserInputError` for
+ * an unusable `runId` option.
  */
 export function openRun(
   agent: Agent<ToolSet, unknown>,
@@ -41,8 +40,8 @@ export function openRun(
   const resumedId = isResumeInput(input) ? input.resume.runId : undefined;
   const base = { runId: resumedId ?? checkedRunId(options.runId), agent: agent.name };
   const external = options.signal;
-  const controller = external ? new AbortController() : undefined;
-  const forwardAbort = () => controller?.abort(external?.reason);
+  const controller = new AbortController();
+  const forwardAbort = () => controller.abort(external?.reason);
   if (external?.aborted) forwardAbort();
   else external?.addEventListener('abort', forwardAbort, { once: true });
   let settled = false;
@@ -52,14 +51,14 @@ export function openRun(
     streaming,
     base,
     clock: performance.now(),
-    signal: controller?.signal,
+    signal: controller.signal,
     settle: () => {
       settled = true;
     },
     close: () => {
       external?.removeEventListener('abort', forwardAbort);
       // A consumer that stopped iterating early: stop the tools and model call still running.
-      if (!settled) controller?.abort(new AbortError('The stream consumer stopped reading.'));
+      if (!settled) controller.abort(new AbortError('The stream consumer stopped reading.'));
     },
   };
 }

@@ -37,7 +37,7 @@ export async function* start(
     settings: withPromptCacheKey(mergeSettings(agent, options.settings), agent.name, sessionId),
     maxSteps: options.maxSteps ?? agent.maxSteps,
     approvalBase: {
-      signal: frame.signal ?? new AbortController().signal,
+      signal: frame.signal,
       sessionId,
       context: options.context,
     },
