@@ -1,7 +1,7 @@
 import type { EventEmitter } from 'eventemitter3';
 import type { ContextTrimReport } from '../context/types.js';
 import type { ModelDeprecationWarning } from '../models/catalog/index.js';
-import type { FinishReason, Message, ModelServer, ModelSettings, Usage } from '../models/types.js';
+import type { FinishReason, ImagePart, Message, ModelServer, ModelSettings, Usage } from '../models/types.js';
 import type { ModelSubstitution, RouteDecision } from '../routing/types.js';
 import type { ToolSet } from '../tools/types.js';
 import type { ToolCallOf, ToolCallOutcome, ToolNameOf } from './tool-calls.js';
@@ -130,6 +130,8 @@ export type ToolCallEndEvent<Tools extends ToolSet = ToolSet> = StepEventBase & 
   type: 'tool-call-end';
   toolCallId: string;
   result: string;
+  /** The images the model sees with `result`, when the tool returned some (`toolContent()`, MCP images). */
+  images?: ImagePart[];
   /** Set when the call needed approval. */
   approval: 'approved' | 'rejected' | undefined;
   durationMs: number;

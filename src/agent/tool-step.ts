@@ -72,12 +72,21 @@ export async function* toolStep(input: ToolStepInput): AsyncGenerator<AgentEvent
   const finish = (index: number, outcome: TimedOutcome): AgentEvent => {
     const record = recordOf(calls[index]!, outcome, decisions);
     records[index] = record;
-    const { toolCallId, result, approval, durationMs } = record;
+    const { toolCallId, result, approval, durationMs, images } = record;
     const ending: ToolCallOutcome =
       record.valid && !record.isError
         ? { ...callOf(calls[index]!), valid: true, isError: false, output: outcome.output }
         : { ...callOf(calls[index]!), isError: true, output: undefined };
-    return { type: 'tool-call-end', ...base, toolCallId, result, approval, durationMs, ...ending };
+    return {
+      type: 'tool-call-end',
+      ...base,
+      toolCallId,
+      result,
+      ...(images ? { images } : {}),
+      approval,
+      durationMs,
+      ...ending,
+    };
   };
   if (calls.length === 1) {
     yield finish(0, yield* progress.until(timed(calls[0]!)));

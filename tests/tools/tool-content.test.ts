@@ -46,7 +46,14 @@ describe('toolContent', () => {
     });
     const memory = new InMemoryStore();
     const agent = defineAgent({ name: 'eyes', model, memory, tools: { screenshot }, toolOutputLimit: 30 });
-    const result = await run(agent, 'What is on the home page?', { session: 's' });
+    const ends: unknown[] = [];
+    const result = await run(agent, 'What is on the home page?', {
+      session: 's',
+      onEvent: (event) => {
+        if (event.type === 'tool-call-end') ends.push(event.images);
+      },
+    });
+    expect(ends).toEqual([[{ type: 'image', url: PNG }]]);
     expect(result.text).toBe('A login form.');
     const record = result.steps[0]!.toolCalls[0]!;
     expect(record.result).toMatch(/^Screenshot of home: x+\n\[truncated: \d+ of \d+ characters not shown\]$/);
