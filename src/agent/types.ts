@@ -48,6 +48,12 @@ export interface RunSettings<Tools extends ToolSet = ToolSet>
     ModelSettings,
     'temperature' | 'topP' | 'maxTokens' | 'randomSeed' | 'stop' | 'parallelToolCalls' | 'promptCacheKey'
   > {
+  /**
+   * How the model may use tools. A forcing choice (`'any'`, `'required'`, `{ name }`) applies to the first
+   * call only, later calls use `'auto'`; except in an agent that answers through its `final_answer` output
+   * tool (tools and `output`), where unset means `'any'` on every call and `{ name }` becomes `'any'` after
+   * the first call.
+   */
   toolChoice?: Exclude<ToolChoice, { name: string }> | { name: keyof Tools & string };
 }
 
