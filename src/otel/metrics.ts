@@ -5,17 +5,9 @@
  * @module
  */
 import type { Attributes, Histogram, MeterProvider } from '@opentelemetry/api';
-import type { AgentEvent, AgentEventOf } from '../agent/events.js';
-import {
-  ERROR_TYPE,
-  errorType,
-  GEN_AI,
-  METRIC,
-  OPERATION,
-  providerName,
-  SCHEMA_URL,
-  SERVER,
-} from './semconv.js';
+import type { AgentEvent } from '../agent/events.js';
+import { ERROR_TYPE, errorType, GEN_AI, METRIC, SCHEMA_URL } from './semconv.js';
+import { chatSamplingAttributes } from './span-attributes.js';
 
 // Bucket boundaries the conventions advise for each histogram.
 const DURATION_BUCKETS = [
@@ -50,7 +42,10 @@ export class ModelCallMetrics {
   handle(event: AgentEvent): void {
     switch (event.type) {
       case 'step-start':
-        this.#calls.set(event.runId, { attributes: callAttributes(event), started: performance.now() });
+        this.#calls.set(event.runId, {
+          attributes: chatSamplingAttributes(event),
+          started: performance.now(),
+        });
         return;
       case 'model-call-end': {
         const call = this.#calls.get(event.runId);
@@ -78,17 +73,4 @@ export class ModelCallMetrics {
         return;
     }
   }
-}
-
-function callAttributes(event: AgentEventOf<'step-start'>): Attributes {
-  const attributes: Attributes = {
-    [GEN_AI.operationName]: OPERATION.chat,
-    [GEN_AI.providerName]: providerName(event.provider),
-    [GEN_AI.requestModel]: event.model,
-  };
-  if (event.server !== undefined) {
-    attributes[SERVER.address] = event.server.address;
-    attributes[SERVER.port] = event.server.port;
-  }
-  return attributes;
 }

@@ -8,7 +8,8 @@ import { DRAGOMAN, finishReasonName, GEN_AI, OPERATION, providerName, SERVER } f
 
 /**
  * A `chat` span's attributes for its creation, where a sampler sees them: the ones the conventions list as
- * sampling-relevant (operation, provider, requested model, server). The rest follow in {@link chatRequestAttributes}.
+ * sampling-relevant (operation, provider, requested model, server). The rest follow in
+ * {@link chatRequestAttributes}. Also the model-call metrics' attributes.
  */
 export function chatSamplingAttributes(event: AgentEventOf<'step-start'>): Attributes {
   const attributes: Attributes = {
