@@ -43,21 +43,11 @@ export async function executeTool(parsed: ParsedToolCall, options: ExecuteToolOp
   const { call, tool } = parsed;
   const runSignal = options.signal;
   if (runSignal?.aborted) throw abortErrorFrom(runSignal, `The run (in tool "${call.name}")`);
-  // Created on first read of context.signal: most tools never read it, and an AbortController is not free.
-  let controller: AbortController | undefined;
-  let stopped: { reason: unknown } | undefined;
-  const stop = (reason: unknown) => {
-    stopped = { reason };
-    controller?.abort(reason);
-  };
+  // The tool's own signal: aborts when the run does or the call times out, so the tool can stop its work.
+  const controller = new AbortController();
+  let finished = false;
   const context: ToolContext = {
-    get signal() {
-      if (controller === undefined) {
-        controller = new AbortController();
-        if (stopped) controller.abort(stopped.reason);
-      }
-      return controller.signal;
-    },
+    signal: controller.signal,
     sessionId: options.sessionId,
     context: options.context,
     toolCallId: call.id,
@@ -68,24 +58,9 @@ export async function executeTool(parsed: ParsedToolCall, options: ExecuteToolOp
       if (!finished) options.onProgress?.(checked);
     },
   };
-  let finished = false;
   if (options.runId !== undefined) {
     context.runId = options.runId;
     context.idempotencyKey = `${options.runId}:${call.id}`;
-  }
-  let returned: unknown;
-  let pending: boolean;
-  try {
-    returned = tool.execute(parsed.args, context);
-    pending = isThenable(returned); // reading `then` can throw (a getter, a Proxy): a tool failure too
-  } catch (error) {
-    finished = true;
-    return failure(call.name, error, options.outputLimit);
-  }
-  // A synchronous tool is done already: no timer, no abort wiring.
-  if (!pending) {
-    finished = true;
-    return success(returned, options.outputLimit);
   }
   const timeoutMs = tool.timeoutMs ?? options.timeoutMs;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -93,7 +68,7 @@ export async function executeTool(parsed: ParsedToolCall, options: ExecuteToolOp
   const halted = new Promise<never>((_, reject) => {
     if (runSignal) {
       onAbort = () => {
-        stop(runSignal.reason);
+        controller.abort(runSignal.reason);
         reject(abortErrorFrom(runSignal, `The run (in tool "${call.name}")`));
       };
       runSignal.addEventListener('abort', onAbort, { once: true });
@@ -101,13 +76,15 @@ export async function executeTool(parsed: ParsedToolCall, options: ExecuteToolOp
     if (timeoutMs !== undefined) {
       timer = setTimeout(() => {
         const error = new ToolTimeout(call.name, timeoutMs);
-        stop(error);
+        controller.abort(error);
         reject(error);
       }, timeoutMs);
     }
   });
   try {
-    return success(await Promise.race([returned, halted]), options.outputLimit);
+    // A synchronous throw, or a returned value whose `then` throws, is a tool failure like a rejection.
+    const running = (async () => tool.execute(parsed.args, context))();
+    return success(await Promise.race([running, halted]), options.outputLimit);
   } catch (error) {
     if (runSignal?.aborted) throw abortErrorFrom(runSignal, `The run (in tool "${call.name}")`);
     return failure(call.name, error, options.outputLimit);
@@ -144,10 +121,6 @@ function isToolTimeout(error: unknown): error is ToolTimeout {
   } catch {
     return false;
   }
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 }
 
 class ToolTimeout extends Error {
