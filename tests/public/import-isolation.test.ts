@@ -1,7 +1,7 @@
 /**
- * `import 'dragoman'` stays small: it never loads an integration subpath (mcp, otel, redis, web, node) nor
- * any optional peer dependency. A child process records every module it resolves; the control imports of
- * each subpath show the check sees what that subpath loads.
+ * `import 'dragoman'` stays small: it never loads an integration subpath (mcp, otel, redis, web, node), the
+ * test kit (its ajv request validator) nor any optional peer dependency. A child process records every
+ * module it resolves; the control imports of each subpath show the check sees what that subpath loads.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -35,6 +35,7 @@ const subpaths = [
   { entry: 'src/redis/index.ts', folder: '/src/redis/', peer: undefined },
   { entry: 'src/web/index.ts', folder: '/src/web/', peer: undefined },
   { entry: 'src/node/index.ts', folder: '/src/node/', peer: undefined },
+  { entry: 'src/testing/index.ts', folder: '/src/testing/', peer: '/node_modules/ajv/' },
 ];
 
 describe('import isolation', () => {
@@ -46,6 +47,10 @@ describe('import isolation', () => {
       if (peer) expect(loaded.filter((url) => url.includes(peer))).toEqual([]);
     }
     expect(loaded.filter((url) => /\/node_modules\/(ioredis|bullmq)\//.test(url))).toEqual([]);
+    // The request validator and the OpenAPI schemas serve only dragoman/testing's mock server.
+    expect(
+      loaded.filter((url) => url.includes('/node_modules/ajv/') || url.includes('/src/testing/')),
+    ).toEqual([]);
   });
 
   it.each(subpaths)(
