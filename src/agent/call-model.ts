@@ -34,7 +34,14 @@ export async function* callModel(
       retries.push({ type: 'model-retry', runId, agent: agent.name, step, model, retry, delayMs, error });
     },
   };
-  const runner = input.scope?.({ type: 'model-call', runId, agent: agent.name, step, request });
+  const runner = input.scope?.({
+    type: 'model-call',
+    runId,
+    agent: agent.name,
+    step,
+    request,
+    streaming: input.streaming,
+  });
   try {
     let response: ModelResponse | undefined;
     if (input.streaming) {

@@ -19,6 +19,8 @@ export type ScopedCall =
       step: number;
       /** What is sent: the fitted messages (system message first), the tools and the settings. */
       request: ModelRequest;
+      /** Whether the answer is streamed (`stream()`) or asked for whole (`run()`). */
+      streaming: boolean;
     }
   | { type: 'tool-call'; runId: string; agent: string; step: number; toolCallId: string; toolName: string };
 

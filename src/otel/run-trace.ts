@@ -111,8 +111,14 @@ export class RunTrace {
     if (!this.#recording) return (work) => context.with(this.#context, work);
     const span = call.type === 'model-call' ? this.#chat : this.#tools.get(call.toolCallId);
     if (span === undefined) return undefined;
-    if (call.type === 'model-call' && this.#options.content) {
-      span.setAttribute(GEN_AI.inputMessages, prepareMessages(call.request.messages, this.#options.content));
+    if (call.type === 'model-call') {
+      span.setAttribute(GEN_AI.requestStream, call.streaming);
+      if (this.#options.content) {
+        span.setAttribute(
+          GEN_AI.inputMessages,
+          prepareMessages(call.request.messages, this.#options.content),
+        );
+      }
     }
     const scoped = trace.setSpan(this.#context, span);
     return (work) => context.with(scoped, work);

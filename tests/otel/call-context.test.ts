@@ -86,6 +86,7 @@ describe('call context: HTTP spans under the spans of their calls', () => {
     const [chat] = childrenOf(all, only(all, 'invoke_agent weather'));
     const [http] = childrenOf(all, chat!);
     expect(http?.attributes['url.full']).toBe(`${server!.url}/v1/chat/completions`);
+    expect(chat?.attributes['gen_ai.request.stream']).toBe(false);
     expect(http?.spanContext().traceId).toBe(chat?.spanContext().traceId);
   });
 
@@ -112,6 +113,7 @@ describe('call context: HTTP spans under the spans of their calls', () => {
       '    POST',
     ]);
     const [chat] = childrenOf(all, only(all, 'invoke_agent weather'));
+    expect(chat?.attributes['gen_ai.request.stream']).toBe(true);
     expect(childrenOf(all, chat!).map((span) => span.attributes['http.response.status_code'])).toEqual([
       503, 503, 200,
     ]);
