@@ -96,16 +96,6 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 /** Checks {@link RetryOptions} values, naming the bad one. */
 export function validateRetryOptions(options: RetryOptions, path = 'retry'): void {
-  const { maxRetries, maxElapsedMs, baseDelayMs, maxDelayMs } = options;
-  // Fast path: every value absent or valid (NaN and negatives fail the comparisons).
-  if (
-    (maxRetries === undefined || (Number.isInteger(maxRetries) && maxRetries >= 0)) &&
-    (maxElapsedMs === undefined || (typeof maxElapsedMs === 'number' && maxElapsedMs >= 0)) &&
-    (baseDelayMs === undefined || (typeof baseDelayMs === 'number' && baseDelayMs >= 0)) &&
-    (maxDelayMs === undefined || (typeof maxDelayMs === 'number' && maxDelayMs >= 0))
-  ) {
-    return;
-  }
   for (const key of ['maxRetries', 'maxElapsedMs', 'baseDelayMs', 'maxDelayMs'] as const) {
     const value = options[key];
     if (value === undefined) continue;
