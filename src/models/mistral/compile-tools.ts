@@ -13,16 +13,6 @@ function invalid(path: string, message: string, hint: string): UserInputError {
   return new UserInputError('invalid-input', message, { path, hint });
 }
 
-// Compiled tools per frozen spec array (an agent sends the same frozen specs on every call). The wire names
-// depend only on the specs' names (see createToolNameMap), so a cached list matches every fresh name map.
-const compiledTools = new WeakMap<readonly ToolSpec[], readonly WireTool[]>();
-
-function isDeepFrozen(tools: readonly ToolSpec[]): boolean {
-  if (!Object.isFrozen(tools)) return false;
-  for (const tool of tools) if (!Object.isFrozen(tool)) return false;
-  return true;
-}
-
 /**
  * The tools' names, checked: each a non-empty string, none twice. Names Mistral would reject are not an error:
  * the name map renames them on the wire and maps the model's calls back.
@@ -74,20 +64,14 @@ function compileToolList(tools: readonly ToolSpec[], names: ToolNameMap): WireTo
 }
 
 /**
- * Tools as Mistral function tools; `undefined` when there are none. The result for an array frozen with frozen
- * specs (what `defineAgent` makes) is compiled once and reused; it is frozen too, so callers must copy it
- * before changing it. Throws `UserInputError` naming `tools[i]` for a missing or repeated name or a schema
- * that is not valid draft-07.
+ * Tools as Mistral function tools; `undefined` when there are none. Throws `UserInputError` naming `tools[i]`
+ * for a missing or repeated name or a schema that is not valid draft-07.
  */
 export function compileTools(
   tools: readonly ToolSpec[] | undefined,
   names: ToolNameMap,
 ): readonly WireTool[] | undefined {
   if (tools === undefined || tools.length === 0) return undefined;
-  const cached = compiledTools.get(tools);
-  if (cached !== undefined) return cached;
   toolNamesOf(tools);
-  const compiled = compileToolList(tools, names);
-  if (isDeepFrozen(tools)) compiledTools.set(tools, Object.freeze(compiled));
-  return compiled;
+  return compileToolList(tools, names);
 }
