@@ -56,10 +56,12 @@ it('holds a fleet of 3 worker processes to the configured requests per second, w
   const observed = (arrivals.length - 1) / seconds;
   expect(observed).toBeLessThanOrEqual(rate * 1.1);
   expect(observed).toBeGreaterThanOrEqual(rate * 0.9);
-  // No one-second window holds more than the rate allows (+1 for the window's edge).
+  // No one-second window holds more than the rate allows, +1 for the window's edge and +1 because arrivals
+  // are timed at the mock, not where the limiter grants a slot: on a busy machine one request can take more
+  // than a slot (125 ms) longer to get there than the next one. A limiter that lets bursts through gives far more.
   for (const start of arrivals) {
     expect(arrivals.filter((time) => time >= start && time < start + 1000).length).toBeLessThanOrEqual(
-      rate + 1,
+      rate + 2,
     );
   }
 }, 120_000);
