@@ -2,7 +2,7 @@ import { ConnectionError } from '../../errors.js';
 import type { CallOptions, RemoteModelInfo } from '../types.js';
 import { dialectFor } from './dialects.js';
 import type { ResolvedSettings } from './options.js';
-import { readJson, send } from './send.js';
+import { describeCall, readJson, send } from './send.js';
 
 const MODELS_PATH = '/models';
 
@@ -43,13 +43,10 @@ export async function listModels(
   );
   const data = (json as { data?: unknown } | null)?.data;
   if (!Array.isArray(data)) {
-    throw new ConnectionError(
-      'malformed-response',
-      `GET ${settings.baseURL}${MODELS_PATH} returned no data array.`,
-      {
-        hint: 'Check that baseURL points at an OpenAI-compatible server.',
-      },
-    );
+    const what = describeCall(settings, { method: 'GET', path: MODELS_PATH });
+    throw new ConnectionError('malformed-response', `${what} returned no data array.`, {
+      hint: 'Check that baseURL points at an OpenAI-compatible server.',
+    });
   }
   return data
     .filter((entry): entry is Record<string, unknown> => typeof entry?.id === 'string')

@@ -17,7 +17,8 @@ export interface OpenAICompatibleSettings {
   /**
    * The API root including its version path, as the OpenAI SDKs expect it: `http://localhost:8000/v1`
    * (vLLM), `http://localhost:11434/v1` (Ollama), `http://localhost:1234/v1` (LM Studio),
-   * `http://localhost:8080/v1` (llama.cpp). `/chat/completions` and `/models` are appended.
+   * `http://localhost:8080/v1` (llama.cpp). `/chat/completions` and `/models` are appended to its path; a
+   * query string (`?api-version=...`) is kept on every request and left out of error messages.
    */
   baseURL: string;
   /** Sent as `Authorization: Bearer <apiKey>`. Local servers usually need none. Never appears in errors. */

@@ -21,9 +21,20 @@ export interface SendRequest {
   onRetry?: CallOptions['onRetry'];
 }
 
-/** `POST http://host/v1/chat/completions`: names the call in errors (never with the key). */
+/**
+ * `POST http://host/v1/chat/completions`: names the call in errors, without the base URL's query string
+ * (which may carry a key) and never with the API key.
+ */
 export function describeCall(settings: ResolvedSettings, request: SendRequest): string {
-  return `${request.method} ${settings.baseURL}${request.path}`;
+  const url = new URL(endpointURL(settings.baseURL, request.path));
+  return `${request.method} ${url.origin}${url.pathname}`;
+}
+
+/** `baseURL` with `path` appended to its path, before any query string it carries (`?api-version=...`). */
+export function endpointURL(baseURL: string, path: string): string {
+  const url = new URL(baseURL);
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}${path}`;
+  return url.toString();
 }
 
 /** The transport call for one request to this server. */
@@ -32,7 +43,7 @@ export function toHttpCall(settings: ResolvedSettings, request: SendRequest): Ht
   const { onRetry } = request;
   return {
     method: request.method,
-    url: `${settings.baseURL}${request.path}`,
+    url: endpointURL(settings.baseURL, request.path),
     headers: settings.headers,
     body: request.body,
     what,

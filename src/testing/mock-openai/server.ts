@@ -130,8 +130,14 @@ export async function createMockOpenAIServer(
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const text = await readBody(request);
     const body = parseJson(text);
-    const path = (request.url ?? '/').split('?')[0] ?? '/';
-    requests.push({ method: request.method ?? 'GET', path, headers: recordHeaders(request), body });
+    const [path = '/', query] = (request.url ?? '/').split('?', 2);
+    requests.push({
+      method: request.method ?? 'GET',
+      path,
+      ...(query ? { query } : {}),
+      headers: recordHeaders(request),
+      body,
+    });
     if (options.apiKey !== undefined) {
       const presented = request.headers.authorization?.replace(/^Bearer /, '');
       if (presented !== options.apiKey) return sendRaw(response, unauthorized(family, presented));

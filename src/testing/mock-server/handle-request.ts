@@ -65,7 +65,13 @@ export async function handleRequest(
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   const method = request.method ?? 'GET';
   const index =
-    context.requests.push({ method, path: url.pathname, headers: recordHeaders(request), body }) - 1;
+    context.requests.push({
+      method,
+      path: url.pathname,
+      ...(url.search ? { query: url.search.slice(1) } : {}),
+      headers: recordHeaders(request),
+      body,
+    }) - 1;
   const signal = requestSignal(context.lifetime, response);
   let fault = context.faults.shift();
   if (fault?.type === 'slow-first-byte') {

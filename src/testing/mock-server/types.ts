@@ -122,6 +122,8 @@ export interface MockModelInfo extends RemoteModelInfo {
 export interface RecordedRequest {
   method: string;
   path: string;
+  /** The query string without its `?`, present only when the request had one. */
+  query?: string;
   /** Lower-case header names; `authorization` is redacted. */
   headers: Record<string, string>;
   /** The parsed JSON body, `undefined` when there was none, or the raw text when it was not JSON. */
