@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SERVER_URL } from '../../src/models/mistral/client.js';
 import { createMistral } from '../../src/models/mistral/index.js';
 import { createOpenAICompatible } from '../../src/models/openai-compatible/index.js';
 import { serverOf } from '../../src/models/server-of.js';
@@ -14,7 +15,7 @@ describe('serverOf', () => {
   });
 
   it("fills in the scheme's default port and unwraps IPv6 addresses", () => {
-    expect(serverOf('https://api.mistral.ai')).toEqual({ address: 'api.mistral.ai', port: 443 });
+    expect(serverOf('https://llm.example.com')).toEqual({ address: 'llm.example.com', port: 443 });
     expect(serverOf('http://localhost/v1')).toEqual({ address: 'localhost', port: 80 });
     expect(serverOf('http://[::1]:8000/v1')).toEqual({ address: '::1', port: 8000 });
   });
@@ -27,10 +28,13 @@ describe('serverOf', () => {
 
 describe('Model.server', () => {
   it('is set by both adapters from their base URL, and absent on in-process models', () => {
-    expect(createMistral({ apiKey: 'k' })('mistral-small-latest').server).toEqual({
-      address: 'api.mistral.ai',
-      port: 443,
-    });
+    // Only the URL is read: nothing is sent anywhere.
+    const mistral = createMistral({ apiKey: 'k', serverURL: 'https://mistral.example.com' });
+    expect(mistral('mistral-small-latest').server).toEqual({ address: 'mistral.example.com', port: 443 });
+    // Without serverURL: La Plateforme's host, whatever the default constant says.
+    expect(createMistral({ apiKey: 'k' })('mistral-small-latest').server).toEqual(
+      serverOf(DEFAULT_SERVER_URL),
+    );
     const vllm = createOpenAICompatible({ baseURL: 'http://10.0.0.7:8000/v1?token=secret', family: 'vllm' });
     expect(vllm('qwen').server).toEqual({ address: '10.0.0.7', port: 8000 });
     const fake: Model = new FakeModel({ steps: [] });
