@@ -9,8 +9,14 @@ import { defineAgent } from '../../src/agent/define-agent.js';
 import { run } from '../../src/agent/run.js';
 import { connectMcp, McpConnectionError } from '../../src/mcp/index.js';
 import { InMemoryStore } from '../../src/memory/in-memory-store.js';
-import type { ToolContext } from '../../src/tools/types.js';
-import { FIXTURE, fixtureLog, resources, startHttpFixture, toolMessages } from './support.js';
+import {
+  directCallContext as context,
+  FIXTURE,
+  fixtureLog,
+  resources,
+  startHttpFixture,
+  toolMessages,
+} from './support.js';
 
 const open = resources();
 const stops: Array<() => Promise<void>> = [];
@@ -19,15 +25,6 @@ afterEach(async () => {
   await Promise.all(stops.splice(0).map((stop) => stop()));
 });
 
-const context = (): ToolContext => ({
-  signal: new AbortController().signal,
-  sessionId: undefined,
-  context: undefined,
-  toolCallId: 'abcdefghi',
-  toolName: 'direct',
-  agentName: 'test',
-  reportProgress: () => {},
-});
 const until = async (check: () => boolean) => {
   for (let waited = 0; !check(); waited += 20) {
     if (waited > 5_000) throw new Error('condition not met in 5 s');

@@ -8,8 +8,8 @@ import { defineAgent } from '../../src/agent/define-agent.js';
 import { run } from '../../src/agent/run.js';
 import { AbortError } from '../../src/errors.js';
 import { connectMcp, McpConnectionError } from '../../src/mcp/index.js';
-import type { ToolContext, ToolSet } from '../../src/tools/types.js';
-import { FIXTURE, fixtureLog, resources, toolMessages } from './support.js';
+import type { ToolSet } from '../../src/tools/types.js';
+import { directCallContext as context, FIXTURE, fixtureLog, resources, toolMessages } from './support.js';
 
 const open = resources();
 afterEach(() => open.closeAll());
@@ -23,15 +23,6 @@ const fixture = (
     ...options,
     args: [FIXTURE, ...(options.args ?? [])],
   }).then(open.track);
-const context = (signal = new AbortController().signal): ToolContext => ({
-  signal,
-  sessionId: undefined,
-  context: undefined,
-  toolCallId: 'abcdefghi',
-  toolName: 'direct',
-  agentName: 'test',
-  reportProgress: () => {},
-});
 // Running (a killed process whose parent is gone may linger as a zombie, state Z, until reaped).
 const alive = (pid: number) => {
   try {

@@ -11,6 +11,7 @@ import {
   type MockMistralServer,
   type MockReply,
 } from '../../src/testing/mock-server/index.js';
+import type { ToolContext } from '../../src/tools/types.js';
 
 /** The fixture MCP server script (run with `node`). */
 export const FIXTURE = fileURLToPath(new URL('./fixtures/fixture-server.mjs', import.meta.url));
@@ -87,3 +88,14 @@ export function resources() {
     },
   };
 }
+
+/** The context of a tool called directly by a test, outside any run. */
+export const directCallContext = (signal = new AbortController().signal): ToolContext => ({
+  signal,
+  sessionId: undefined,
+  context: undefined,
+  toolCallId: 'abcdefghi',
+  toolName: 'direct',
+  agentName: 'test',
+  reportProgress: () => {},
+});
