@@ -8,12 +8,10 @@ import {
   Side,
   ZWNJ_WEIGHT,
 } from './arabic-lexicon.js';
-import { HASH_START, hashWord } from './word-hash.js';
+import { FNV_PRIME, HASH_START, hashWord } from './word-hash.js';
 
 // Local copies: the scan below runs per character, and a module-local constant is the cheapest to read.
 const WORD_START = HASH_START;
-/** The FNV-1a prime, as in word-hash.ts's hashStep. */
-const FNV_PRIME = 0x01000193;
 const ARABIC_SIDE = Side.arabic;
 const JAWI_GA_CODE = JAWI_GA;
 const ARTICLE = ARTICLE_WEIGHT;

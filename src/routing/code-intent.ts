@@ -1,10 +1,8 @@
 import { type CodeTerm, cjkTerms, wordTerms } from './code-lexicon.js';
-import { HASH_START, hashWord } from './word-hash.js';
+import { FNV_PRIME, HASH_START, hashWord } from './word-hash.js';
 
 // Local copies: the scan below runs per character, and a module-local constant is the cheapest to read.
 const WORD_START = HASH_START;
-/** The FNV-1a prime, as in word-hash.ts's hashStep. */
-const FNV_PRIME = 0x01000193;
 
 /** What the code-intent detector saw, as evidence points (higher = more code-like). */
 export interface CodeIntent {

@@ -7,9 +7,12 @@
 /** The FNV-1a 32-bit offset basis: the hash of the empty word. */
 export const HASH_START = 0x811c9dc5 | 0;
 
+/** The FNV-1a 32-bit prime: each code unit is xored in, then multiplied by it. */
+export const FNV_PRIME = 0x01000193;
+
 /** Feeds one code unit into a running hash. */
 export function hashStep(hash: number, code: number): number {
-  return Math.imul(hash ^ code, 0x01000193);
+  return Math.imul(hash ^ code, FNV_PRIME);
 }
 
 /**

@@ -4,12 +4,10 @@
  * no Latin-script language spells the same way. Written from the conventions of Arabizi, not learned.
  * @module
  */
-import { HASH_START, hashWord } from '../word-hash.js';
+import { FNV_PRIME, HASH_START, hashWord } from '../word-hash.js';
 
 // Local copies: the scan below runs per character, and a module-local constant is the cheapest to read.
 const WORD_START = HASH_START;
-/** The FNV-1a prime, as in word-hash.ts's hashStep. */
-const FNV_PRIME = 0x01000193;
 
 const ARABIZI_WORDS = `
 wach wech wesh chkoun chkon chnou chno chnowa kifach kifech 3lach 3lech bzaf bezaf barcha barsha brcha dyal

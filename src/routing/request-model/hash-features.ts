@@ -4,6 +4,7 @@
  * written into reusable typed arrays: no strings, no regular expressions, no allocation per call.
  * @module
  */
+import { FNV_PRIME } from '../word-hash.js';
 import { foldCode, isWordCode, SKIP, SPACE } from './normalize.js';
 
 /** log2 of the number of weight rows hashed features share. */
@@ -54,7 +55,7 @@ for (let code = 0; code < TABLE_SIZE; code++) {
 }
 
 function step(hash: number, code: number): number {
-  return Math.imul(hash ^ code, 0x01000193);
+  return Math.imul(hash ^ code, FNV_PRIME);
 }
 
 function bucket(hash: number): number {
