@@ -26,24 +26,28 @@ export interface SendRequest {
  * (which may carry a key) and never with the API key.
  */
 export function describeCall(settings: ResolvedSettings, request: SendRequest): string {
-  const url = new URL(endpointURL(settings.baseURL, request.path));
-  return `${request.method} ${url.origin}${url.pathname}`;
+  return describe(request.method, endpoint(settings.baseURL, request.path));
+}
+
+function describe(method: string, url: URL): string {
+  return `${method} ${url.origin}${url.pathname}`;
 }
 
 /** `baseURL` with `path` appended to its path, before any query string it carries (`?api-version=...`). */
-export function endpointURL(baseURL: string, path: string): string {
+function endpoint(baseURL: string, path: string): URL {
   const url = new URL(baseURL);
   url.pathname = `${url.pathname.replace(/\/+$/, '')}${path}`;
-  return url.toString();
+  return url;
 }
 
 /** The transport call for one request to this server. */
 export function toHttpCall(settings: ResolvedSettings, request: SendRequest): HttpCall {
-  const what = describeCall(settings, request);
+  const url = endpoint(settings.baseURL, request.path);
+  const what = describe(request.method, url);
   const { onRetry } = request;
   return {
     method: request.method,
-    url: endpointURL(settings.baseURL, request.path),
+    url: url.toString(),
     headers: settings.headers,
     body: request.body,
     what,
