@@ -6,7 +6,7 @@
 import { ConnectionError, UserInputError } from '../../errors.js';
 import { lookupModel } from '../catalog/index.js';
 import { serverOf } from '../server-of.js';
-import { readJson, readOptions } from '../transport/index.js';
+import { droppedMidStream, readJson, readOptions } from '../transport/index.js';
 import type {
   CallOptions,
   Model,
@@ -155,12 +155,7 @@ export function createMistralModel(
       // stream() never retries once deltas went out (they cannot be taken back): say so, as the
       // OpenAI-compatible adapter does.
       if (!(mapped instanceof ConnectionError) || mapped.code !== 'connection') throw mapped;
-      const said = mapped.hint ? mapped.message.slice(0, -(mapped.hint.length + 1)) : mapped.message;
-      throw new ConnectionError('connection', said, {
-        cause: mapped,
-        retryable: false,
-        hint: 'The connection dropped mid-answer and a started stream is not retried; call again.',
-      });
+      throw droppedMidStream(mapped, mapped);
     } finally {
       await batches.return(undefined);
     }

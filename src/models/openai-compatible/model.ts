@@ -1,7 +1,13 @@
 import { ApiError, abortErrorFrom, ConnectionError, isDragomanError } from '../../errors.js';
 import { redactError } from '../redact.js';
 import { serverOf } from '../server-of.js';
-import { readOptions, readSseData, readText, toTransportError } from '../transport/index.js';
+import {
+  droppedMidStream,
+  readOptions,
+  readSseData,
+  readText,
+  toTransportError,
+} from '../transport/index.js';
 import type { CallOptions, Model, ModelRequest, ModelResponse, StreamDelta } from '../types.js';
 import { compileRequest } from './compile-request.js';
 import { dialectFor } from './dialects.js';
@@ -119,11 +125,7 @@ async function* streamCompletion(
     const mapped = toTransportError(error, what, signal);
     // stream() never retries once the body has started (deltas cannot be taken back): say so.
     if (!(mapped instanceof ConnectionError)) throw mapped;
-    throw new ConnectionError('connection', mapped.message.replace(/ Check that the server.*$/, ''), {
-      cause: error,
-      retryable: false,
-      hint: 'The connection dropped mid-answer and a started stream is not retried; call again.',
-    });
+    throw droppedMidStream(mapped, error);
   }
   if (signal?.aborted) throw abortErrorFrom(signal, 'The model call');
   if (events === 0) {

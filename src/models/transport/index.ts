@@ -3,6 +3,7 @@ export { type ReadOptions, readChunks, readText, tooLarge } from './read-chunks.
 export { readJson } from './read-json.js';
 export { readSseData, type SseData } from './read-sse.js';
 export {
+  droppedMidStream,
   type FetchFunction,
   type HttpCall,
   readOptions,

@@ -54,6 +54,19 @@ export function toTransportError(error: unknown, what: string, signal: AbortSign
   });
 }
 
+/**
+ * A started stream whose connection dropped after deltas went out: the same failure (its message without the
+ * retry hint), not retryable, since deltas cannot be taken back.
+ */
+export function droppedMidStream(failure: ConnectionError, cause: unknown): ConnectionError {
+  const said = failure.hint ? failure.message.slice(0, -(failure.hint.length + 1)) : failure.message;
+  return new ConnectionError('connection', said, {
+    cause,
+    retryable: false,
+    hint: 'The connection dropped mid-answer and a started stream is not retried; call again.',
+  });
+}
+
 /** The read options of one call. */
 export function readOptions(transport: Transport, call: HttpCall, retryable?: () => boolean): ReadOptions {
   return {
