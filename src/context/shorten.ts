@@ -1,4 +1,5 @@
 import { messageText } from '../models/message-text.js';
+import { imagesPhrase } from '../models/tool-image-text.js';
 import type { AssistantMessage, Message, ToolMessage } from '../models/types.js';
 
 /** Default characters of a long tool output kept as its preview. */
@@ -30,24 +31,16 @@ export function shortenMessage(message: Message, previewChars = DEFAULT_PREVIEW_
 
 function shortenToolOutput(message: ToolMessage, previewChars: number): ToolMessage {
   const text = messageText(message);
-  const images = typeof message.content === 'string' ? 0 : message.content.length - textParts(message);
+  const images =
+    typeof message.content === 'string' ? 0 : message.content.filter((part) => part.type === 'image').length;
   const length = text.length;
   if (length <= previewChars * 2 && images === 0) return message;
   // An old image costs up to ~3,000 tokens: shortening leaves a note of it, as for long text.
-  const imageNote =
-    images === 0
-      ? ''
-      : `\n[dragoman: ${images === 1 ? 'an image' : `${images} images`} of this tool result omitted]`;
+  const imageNote = images === 0 ? '' : `\n[dragoman: ${imagesPhrase(images)} of this tool result omitted]`;
   if (length <= previewChars * 2) return { ...message, content: text + imageNote };
   const omitted = length - previewChars;
   const marker = `\n[dragoman: tool output shortened, ${omitted.toLocaleString('en-US')} of ${length.toLocaleString('en-US')} characters omitted]`;
   return { ...message, content: text.slice(0, previewChars) + marker + imageNote };
-}
-
-function textParts(message: ToolMessage): number {
-  return typeof message.content === 'string'
-    ? 1
-    : message.content.filter((part) => part.type === 'text').length;
 }
 
 function dropThinking(message: AssistantMessage): AssistantMessage {

@@ -11,6 +11,7 @@
  * with each tool's images under a line naming the tool and call.
  * @module
  */
+import { imagesFollowNote, toolImagesCaption } from '../tool-image-text.js';
 import type { Message, ToolMessage } from '../types.js';
 import { imageUrlProblem, MAX_IMAGES_PER_REQUEST } from './compile-content.js';
 import type { WireImageChunk, WireTextChunk } from './wire-types.js';
@@ -71,9 +72,7 @@ export function createToolContentCompiler(
         } else return undefined;
       }
       if (images.length > 0) {
-        texts.push(
-          `[${images.length === 1 ? 'an image' : `${images.length} images`}: in the next user message]`,
-        );
+        texts.push(imagesFollowNote(images.length));
       }
       return { text: texts.join('\n\n'), images };
     },
@@ -84,8 +83,7 @@ export function createToolContentCompiler(
 export function toolImagesContent(group: readonly ToolImages[]): Array<WireTextChunk | WireImageChunk> {
   const content: Array<WireTextChunk | WireImageChunk> = [];
   for (const { name, toolCallId, chunks } of group) {
-    const what = chunks.length === 1 ? 'The image' : `The ${chunks.length} images`;
-    content.push({ type: 'text', text: `${what} returned by tool "${name}" (call ${toolCallId}):` });
+    content.push({ type: 'text', text: toolImagesCaption(name, toolCallId, chunks.length) });
     content.push(...chunks);
   }
   return content;

@@ -1,4 +1,5 @@
 import { UserInputError } from '../../errors.js';
+import { imagesFollowNote, imagesPhrase, toolImagesCaption } from '../tool-image-text.js';
 import type { Message, ModelRequest, ResponseFormat, ToolChoice, ToolSpec } from '../types.js';
 import type { Dialect } from './dialects.js';
 import type { WireContentPart, WireMessage, WireRequest } from './wire.js';
@@ -14,13 +15,12 @@ function textOf(content: Message['content']): string {
 function toolText(content: Message['content'], vision: boolean): string {
   if (typeof content === 'string') return content;
   const images = content.filter((part) => part.type === 'image').length;
-  const what = images === 1 ? 'an image' : `${images} images`;
   const note =
     images === 0
       ? ''
       : vision
-        ? `[${what}: in the next user message]`
-        : `[${what} not shown: this model cannot see images]`;
+        ? imagesFollowNote(images)
+        : `[${imagesPhrase(images)} not shown: this model cannot see images]`;
   const text = textOf(content);
   return text === '' ? note : note === '' ? text : `${text}\n\n${note}`;
 }
@@ -43,11 +43,7 @@ export function toWireMessages(messages: readonly Message[], vision = true): Wir
     if (vision && message?.role === 'tool' && Array.isArray(message.content)) {
       const parts = message.content.filter((part) => part.type === 'image');
       if (parts.length === 0) return;
-      const what = parts.length === 1 ? 'The image' : `The ${parts.length} images`;
-      images.push({
-        type: 'text',
-        text: `${what} returned by tool "${message.name}" (call ${message.toolCallId}):`,
-      });
+      images.push({ type: 'text', text: toolImagesCaption(message.name, message.toolCallId, parts.length) });
       for (const part of parts) images.push({ type: 'image_url', image_url: { url: part.url } });
     }
   });
