@@ -149,9 +149,7 @@ function recordOf(
     toolCallId: call.id,
     ...callOf(parsed),
     result: outcome.content,
-    ...(outcome.parts
-      ? { images: outcome.parts.filter((part): part is ImagePart => part.type === 'image') }
-      : {}),
+    ...(outcome.images ? { images: outcome.images } : {}),
     isError: outcome.isError,
     ...(approval ? { approval } : {}),
     durationMs: outcome.durationMs,

@@ -1,5 +1,5 @@
 import { abortErrorFrom } from '../errors.js';
-import type { ImagePart, TextPart } from '../models/types.js';
+import type { ImagePart } from '../models/types.js';
 import type { ParsedToolCall } from './parse-arguments.js';
 import { checkProgress } from './progress.js';
 import { isToolContent, splitToolContent } from './tool-content.js';
@@ -27,8 +27,8 @@ export interface ExecuteToolOptions {
 /** The result of running one tool call: the text for the model, and whether it reports a failure. */
 export interface ToolOutcome {
   content: string;
-  /** Text and images, when the tool returned images with `toolContent()`; `content` is then their text. */
-  parts?: Array<TextPart | ImagePart>;
+  /** The images, when the tool returned some with `toolContent()`; `content` is then its text. */
+  images?: ImagePart[];
   isError: boolean;
   /** The value `execute` returned, before stringifying (absent on failure). */
   output?: unknown;
@@ -99,9 +99,9 @@ export async function executeTool(parsed: ParsedToolCall, options: ExecuteToolOp
 
 function success(output: unknown, limit: number): ToolOutcome {
   if (isToolContent(output)) {
-    const { text, parts } = splitToolContent(output, limit);
-    return parts
-      ? { content: text, parts, isError: false, output }
+    const { text, images } = splitToolContent(output, limit);
+    return images
+      ? { content: text, images, isError: false, output }
       : { content: text, isError: false, output };
   }
   return { content: truncateToolOutput(stringifyToolOutput(output), limit), isError: false, output };

@@ -53,17 +53,15 @@ export function isToolContent(value: unknown): value is ToolContent {
   }
 }
 
-/** The text of tool content and, when it holds images, its parts with their text cut to `limit` characters. */
+/** The text of tool content, cut to `limit` characters, and its images when it holds any. */
 export function splitToolContent(
   content: ToolContent,
   limit: number,
-): { text: string; parts?: Array<TextPart | ImagePart> } {
+): { text: string; images?: ImagePart[] } {
   const texts = content.parts
     .filter((part): part is TextPart => part.type === 'text')
     .map((part) => part.text);
   const text = truncateToolOutput(texts.join('\n\n'), limit);
-  if (!content.parts.some((part) => part.type === 'image')) return { text };
-  // The text the model reads is cut as a whole; with images, it goes first as one part, in place of the rest.
   const images = content.parts.filter((part): part is ImagePart => part.type === 'image');
-  return { text, parts: text === '' ? images : [{ type: 'text', text }, ...images] };
+  return images.length > 0 ? { text, images } : { text };
 }
