@@ -3,51 +3,45 @@ import type { AgentEvent } from '../events.js';
 import { commitTurn, partialResult, pausedState } from '../progress.js';
 import { runEndEvent } from '../run-events.js';
 import type { RunResult } from '../types.js';
-import type { ActiveRun, Ending, Failure } from './phases.js';
+import type { ActiveRun, Ending } from './phases.js';
 import type { RunFrame } from './run-frame.js';
 
 /**
- * The finish phase, the only place a run ends. A complete or stopped run commits its turn to the session,
- * then every ending that has a result builds it here and emits `run-end` right before returning it; a
- * failed or aborted run emits `run-error` and throws its error (nothing is committed).
+ * The finish phase, one of the two places a run ends (the other is {@link fail}). A complete or stopped run
+ * commits its turn to the session; every ending builds its result here and emits `run-end` right before
+ * returning it.
  */
-export function finish(run: ActiveRun, ending: Ending): AsyncGenerator<AgentEvent, RunResult<unknown>>;
-export function finish(run: RunFrame, ending: Failure): AsyncGenerator<AgentEvent, never>;
 export async function* finish(
-  run: RunFrame | ActiveRun,
+  run: ActiveRun,
   ending: Ending,
 ): AsyncGenerator<AgentEvent, RunResult<unknown>> {
-  if (ending.status === 'failed' || ending.status === 'aborted') {
-    run.settle();
-    const { error } = ending;
-    yield {
-      type: 'run-error',
-      ...run.base,
-      error: error instanceof Error ? error : new Error(String(error)),
-    };
-    throw error;
-  }
-  const { progress } = run as ActiveRun;
+  const { progress } = run;
   if (ending.status !== 'paused' && progress.sessionId !== undefined) {
     await commitTurn(run.agent, progress, run.signal);
   }
-  const result = resultOf(run as ActiveRun, ending);
+  const result = resultOf(run, ending);
   run.settle();
   yield runEndEvent(run.base, result, run.clock);
   return result;
 }
 
 /**
- * What a thrown error ends the run as: `aborted` (with the signal's `AbortError`, whatever the aborted
- * work threw) once the run's signal fired, `failed` otherwise.
+ * How a run that threw ends: it emits `run-error` and throws. Nothing is committed. The error is the
+ * signal's `AbortError` once the run's signal fired (whatever the aborted work threw), else what was thrown.
  */
-export function failureOf(run: RunFrame, error: unknown): Failure {
+export async function* fail(run: RunFrame, thrown: unknown): AsyncGenerator<AgentEvent, never> {
+  run.settle();
   const { signal } = run;
-  if (!signal.aborted) return { status: 'failed', error };
-  return { status: 'aborted', error: error instanceof AbortError ? error : abortErrorFrom(signal) };
+  const error = !signal.aborted || thrown instanceof AbortError ? thrown : abortErrorFrom(signal);
+  yield {
+    type: 'run-error',
+    ...run.base,
+    error: error instanceof Error ? error : new Error(String(error)),
+  };
+  throw error;
 }
 
-function resultOf(run: ActiveRun, ending: Exclude<Ending, Failure>): RunResult<unknown> {
+function resultOf(run: ActiveRun, ending: Ending): RunResult<unknown> {
   const { progress } = run;
   switch (ending.status) {
     case 'complete':

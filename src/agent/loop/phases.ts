@@ -28,16 +28,12 @@ export interface CallingStep {
   calls: Array<ParsedToolCall | RejectedToolCall>;
 }
 
-/** How a run ends. Every ending goes through `finish()`. */
+/** How a run ends without an error; every such ending goes through `finish()`, and a thrown error through `fail()`. */
 export type Ending =
   /** `text`, when set, is the run's text (the JSON of an output tool answer) instead of the last assistant text. */
   | { status: 'complete'; output: unknown; text?: string }
   | { status: 'stopped'; stopReason: 'tool' | 'stop-when'; text: string }
-  | { status: 'paused'; pending: PendingApproval[] }
-  | Failure;
-
-/** A run that ends with an error: `aborted` when the run's signal fired, `failed` otherwise. */
-export type Failure = { status: 'failed'; error: unknown } | { status: 'aborted'; error: unknown };
+  | { status: 'paused'; pending: PendingApproval[] };
 
 /** Where the run goes next: each phase returns the next one. */
 export type Next =

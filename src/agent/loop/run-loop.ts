@@ -3,7 +3,7 @@ import type { Agent } from '../agent.js';
 import type { AgentEvent } from '../events.js';
 import type { RunInput, RunResult } from '../types.js';
 import { approvalPhase } from './approval-phase.js';
-import { failureOf, finish } from './finish.js';
+import { fail, finish } from './finish.js';
 import { modelPhase } from './model-phase.js';
 import type { Next } from './phases.js';
 import { type LoopOptions, openRun } from './run-frame.js';
@@ -34,7 +34,7 @@ export async function* runLoop(
       else return yield* finish(run, next.ending);
     }
   } catch (error) {
-    return yield* finish(frame, failureOf(frame, error));
+    return yield* fail(frame, error);
   } finally {
     frame.close();
   }
