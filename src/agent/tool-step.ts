@@ -1,6 +1,7 @@
-import type { ImagePart, TextPart, ToolMessage } from '../models/types.js';
+import type { ToolMessage } from '../models/types.js';
 import { executeTool, type ToolOutcome } from '../tools/execute-tool.js';
 import type { ParsedToolCall, RejectedToolCall } from '../tools/parse-arguments.js';
+import { toolMessageContent } from '../tools/tool-content.js';
 import { truncateToolOutput } from '../tools/tool-output.js';
 import type { ToolProgress, ToolSet } from '../tools/types.js';
 import type { Agent } from './agent.js';
@@ -109,7 +110,7 @@ export async function* toolStep(input: ToolStepInput): AsyncGenerator<AgentEvent
       role: 'tool',
       toolCallId: record.toolCallId,
       name: record.toolName,
-      content: record.images ? contentWithImages(record.result, record.images) : record.result,
+      content: record.images ? toolMessageContent(record.result, record.images) : record.result,
     };
     if (record.isError) message.isError = true;
     result.messages.push(message);
@@ -121,10 +122,6 @@ export async function* toolStep(input: ToolStepInput): AsyncGenerator<AgentEvent
 }
 
 type TimedOutcome = ToolOutcome & { durationMs: number };
-
-function contentWithImages(text: string, images: ImagePart[]): Array<TextPart | ImagePart> {
-  return text === '' ? [...images] : [{ type: 'text', text }, ...images];
-}
 
 /** The call's name, validity and arguments (the raw string when they were not valid JSON). */
 function callOf(parsed: ParsedToolCall | RejectedToolCall): ToolCallOf {

@@ -65,3 +65,8 @@ export function splitToolContent(
   const images = content.parts.filter((part): part is ImagePart => part.type === 'image');
   return images.length > 0 ? { text, images } : { text };
 }
+
+/** The content of the tool message for a result's text and images: the text first (left out when empty). */
+export function toolMessageContent(text: string, images: readonly ImagePart[]): Array<TextPart | ImagePart> {
+  return text === '' ? [...images] : [{ type: 'text', text }, ...images];
+}

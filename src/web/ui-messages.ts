@@ -7,6 +7,7 @@ import type {
   ToolCall,
   ToolMessage,
 } from '../models/types.js';
+import { isToolOutputContent, toolOutputContent } from './tool-output-content.js';
 import type { UIMessageInput, UIMessagePartInput } from './types.js';
 
 /**
@@ -22,7 +23,7 @@ export function toMessages(messages: readonly UIMessageInput[]): Message[] {
   const out: Message[] = [];
   messages.forEach((message, index) => {
     if (message.role === 'user') out.push(userMessage(message.parts, index));
-    else if (message.role === 'assistant') out.push(...assistantMessages(message.parts));
+    else if (message.role === 'assistant') out.push(...assistantMessages(message.parts, index));
     else {
       throw new UserInputError('invalid-input', `messages[${index}] has role "${message.role}".`, {
         path: `messages[${index}].role`,
@@ -60,7 +61,7 @@ function userMessage(parts: readonly UIMessagePartInput[], index: number): Messa
 }
 
 /** An assistant UI message holds every step of a run: one assistant message per step, each followed by its results. */
-function assistantMessages(parts: readonly UIMessagePartInput[]): Message[] {
+function assistantMessages(parts: readonly UIMessagePartInput[], index: number): Message[] {
   const out: Message[] = [];
   let text = '';
   let calls: ToolCall[] = [];
@@ -74,18 +75,18 @@ function assistantMessages(parts: readonly UIMessagePartInput[]): Message[] {
     calls = [];
     results = [];
   };
-  for (const part of parts) {
+  parts.forEach((part, partIndex) => {
     if (part.type === 'step-start') flush();
     else if (part.type === 'text' && typeof part.text === 'string') {
       if (calls.length > 0) flush();
       text += part.text;
     } else if (isToolPart(part)) {
-      const result = toolResult(part);
-      if (result === undefined) continue;
+      const result = toolResult(part, `messages[${index}].parts[${partIndex}].output`);
+      if (result === undefined) return;
       calls.push({ id: result.toolCallId, name: result.name, arguments: JSON.stringify(part.input ?? {}) });
       results.push(result);
     }
-  }
+  });
   flush();
   return out;
 }
@@ -96,11 +97,17 @@ function isToolPart(part: UIMessagePartInput): part is UIMessagePartInput & { to
   );
 }
 
-function toolResult(part: UIMessagePartInput & { toolCallId: string }): ToolMessage | undefined {
+/** The tool message for a finished tool part; `path` names its output in errors. */
+function toolResult(
+  part: UIMessagePartInput & { toolCallId: string },
+  path: string,
+): ToolMessage | undefined {
   const name = part.type === 'dynamic-tool' ? (part.toolName ?? 'tool') : part.type.slice('tool-'.length);
   const base = { role: 'tool' as const, toolCallId: part.toolCallId, name };
   switch (part.state) {
     case 'output-available':
+      // Text and images a tool returned with toolContent() (MCP images too) come back as text and images.
+      if (isToolOutputContent(part.output)) return { ...base, content: toolOutputContent(part.output, path) };
       return {
         ...base,
         content: typeof part.output === 'string' ? part.output : JSON.stringify(part.output),
