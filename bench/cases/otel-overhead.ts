@@ -6,8 +6,11 @@
  * - empty listener: an `onEvent` that does nothing (the cost of delivering events);
  * - SDK floor: a listener making the same 4 spans with the same parents and lifetimes, with no attributes:
  *   what any instrumentation pays the OpenTelemetry SDK for 4 spans;
+ * - SDK floor, same attributes: the same 4 spans with the same attributes as "on" (names, types, counts,
+ *   when they are set), through bare SDK calls (_otel-floor-attributes.ts): the conventions' attribute load;
  * - noop tracer: dragoman/otel on the API's no-op tracer (our bookkeeping without an SDK);
- * - on: dragoman/otel on the SDK; on + contents: with `captureContent`.
+ * - on: dragoman/otel on the SDK, as configured by default; on (scopeCalls: false): the same spans, with the
+ *   calls left in the caller's context (no context switch per call); on + contents: with `captureContent`.
  *
  * The setup is the one a Node user of the SDK has: `AsyncLocalStorageContextManager` registered (as
  * `NodeSDK` / `NodeTracerProvider.register()` do; it is also what lets HTTP spans nest), always-on sampling, a
@@ -19,6 +22,9 @@
  * so drifting machine load and position effects hit them alike. Each mode's overhead is computed per round
  * against that round's "off" block (a paired ratio), and reported as the median and interquartile range of
  * those ratios over the rounds. Target: "on" <= 5% over "off".
+ *
+ * After the tables, the context manager's own price (_otel-context-hook.ts): every mode above, "off" included,
+ * runs with its promise hook on, so that price is not in any of their differences.
  */
 
 import { context, trace } from '@opentelemetry/api';
@@ -35,6 +41,8 @@ import { defineAgent, type RunOptions, run, withCallScope } from '../../src/agen
 import { createMistral } from '../../src/models/mistral/index.js';
 import { createTracing } from '../../src/otel/index.js';
 import { tool } from '../../src/tools/index.js';
+import { contextHookCost } from './_otel-context-hook.js';
+import { sdkFloorWithAttributes } from './_otel-floor-attributes.js';
 import { type Recording, replayCost, sdkFloor } from './_otel-replay.js';
 import { startPeerServer } from './_peer-server.js';
 
@@ -56,7 +64,8 @@ class DroppingExporter implements SpanExporter {
 const quantile = (sorted: number[], q: number) => sorted[Math.round(q * (sorted.length - 1))]!;
 const percent = (ratio: number) => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)}%`;
 
-if (withContextManager) context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+const contextManager = withContextManager ? new AsyncLocalStorageContextManager().enable() : undefined;
+if (contextManager) context.setGlobalContextManager(contextManager);
 const server = await startPeerServer();
 try {
   const model = createMistral({ apiKey: 'bench', serverURL: server.origin })('mistral-small-latest');
@@ -72,8 +81,12 @@ try {
     off: {},
     'empty listener': { onEvent: () => {} },
     'SDK floor (4 bare spans)': { onEvent: sdkFloor(provider) },
+    'SDK floor, same attributes (40)': { onEvent: sdkFloorWithAttributes(provider) },
     'noop tracer': { onEvent: createTracing({ tracer: trace.getTracer('noop') }).onEvent },
     on: { onEvent: createTracing({ tracerProvider: provider }).onEvent },
+    'on (scopeCalls: false)': {
+      onEvent: createTracing({ tracerProvider: provider, scopeCalls: false }).onEvent,
+    },
     'on + contents': { onEvent: createTracing({ tracerProvider: provider, captureContent: true }).onEvent },
   };
   const names = Object.keys(modes);
@@ -141,8 +154,10 @@ try {
     {
       'empty listener': () => {},
       'SDK floor (4 bare spans)': sdkFloor(provider),
+      'SDK floor, same attributes (40)': sdkFloorWithAttributes(provider),
       'noop tracer': createTracing({ tracer: trace.getTracer('noop') }).onEvent,
       on: createTracing({ tracerProvider: provider }).onEvent,
+      'on (scopeCalls: false)': createTracing({ tracerProvider: provider, scopeCalls: false }).onEvent,
       'on + contents': createTracing({ tracerProvider: provider, captureContent: true }).onEvent,
     },
     { runs: 2_000, warmup: 2_000, rounds: 15 },
@@ -162,6 +177,24 @@ try {
   }
   await provider.forceFlush();
   await provider.shutdown();
+  if (contextManager) {
+    const hook = await contextHookCost(contextManager, () => once(modes.off!), {
+      rounds: Math.max(20, Math.round(ROUNDS / 4)),
+      runs: RUNS_PER_BLOCK,
+    });
+    console.log(
+      "\n### The context manager's own price, per untraced run (CPU time, median of alternating blocks)\n",
+    );
+    console.log(
+      '| AsyncLocalStorage promise hook | CPU per run | added | share of a run with the hook off |',
+    );
+    console.log('| --- | ---: | ---: | ---: |');
+    console.log(`| off (never entered a context) | ${hook.hookOff.toFixed(0)} µs | - | - |`);
+    console.log(
+      `| on (after one context.with) | ${hook.hookOn.toFixed(0)} µs | ${hook.added.toFixed(0)} µs | ` +
+        `${percent(1 + hook.added / hook.hookOff)} |`,
+    );
+  }
 } finally {
   server.child.kill();
 }

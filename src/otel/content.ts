@@ -4,7 +4,7 @@
  * @module
  */
 import { messageText } from '../models/message-text.js';
-import type { Message } from '../models/types.js';
+import type { Message, ToolSpec } from '../models/types.js';
 
 /** Text that looks like a credential: `Bearer ...`, `sk-...`/`key-...` style keys, and long random tokens. */
 const SECRET_PATTERNS: readonly RegExp[] = [
@@ -33,6 +33,8 @@ export interface ContentPolicy {
    * each is redacted and serialized once.
    */
   readonly messages: WeakMap<Message, string>;
+  /** `gen_ai.tool.definitions` JSON, by tool list: an agent sends the same list on every call. */
+  readonly tools: WeakMap<readonly ToolSpec[], string>;
 }
 
 /** The text prepared for a span: redacted, then cut with a visible marker. */

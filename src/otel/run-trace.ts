@@ -27,6 +27,7 @@ import {
   chatEndAttributes,
   chatRequestAttributes,
   chatSamplingAttributes,
+  modelCallAttributes,
   routeSelectAttributes,
   runEndAttributes,
   toolCallAttributes,
@@ -104,22 +105,16 @@ export class RunTrace {
 
   /**
    * Runs a model call inside its `chat` span's context and a tool call inside its `execute_tool` span's, so
-   * spans made during the call (the HTTP request, by an HTTP instrumentation) are their children. With
-   * contents on, records what the model call sends as `gen_ai.input.messages`.
+   * spans made during the call (the HTTP request, by an HTTP instrumentation) are their children; with
+   * `enter` false, leaves the call in the caller's context. Adds the `chat` span's attributes known only now
+   * (see {@link modelCallAttributes}).
    */
-  scope(call: ScopedCall): ScopeRunner | undefined {
-    if (!this.#recording) return (work) => context.with(this.#context, work);
+  scope(call: ScopedCall, enter: boolean): ScopeRunner | undefined {
+    if (!this.#recording) return enter ? (work) => context.with(this.#context, work) : undefined;
     const span = call.type === 'model-call' ? this.#chat : this.#tools.get(call.toolCallId);
     if (span === undefined) return undefined;
-    if (call.type === 'model-call') {
-      span.setAttribute(GEN_AI.requestStream, call.streaming);
-      if (this.#options.content) {
-        span.setAttribute(
-          GEN_AI.inputMessages,
-          prepareMessages(call.request.messages, this.#options.content),
-        );
-      }
-    }
+    if (call.type === 'model-call') span.setAttributes(modelCallAttributes(call, this.#options.content));
+    if (!enter) return undefined;
     const scoped = trace.setSpan(this.#context, span);
     return (work) => context.with(scoped, work);
   }
@@ -134,17 +129,20 @@ export class RunTrace {
     switch (event.type) {
       case 'route-select':
         this.#span.addEvent(SPAN_EVENT.routeSelect, routeSelectAttributes(event));
-        this.#pendingChat = {
-          ...this.#pendingChat,
-          [DRAGOMAN.route]: event.decision.route,
-          [DRAGOMAN.routeReason]: event.decision.reason,
-        };
+        // The route itself reaches the chat span from its step-start; the reason only from here.
+        this.#pendingChat ??= {};
+        this.#pendingChat[DRAGOMAN.routeReason] = event.decision.reason;
         return false;
       case 'model-substituted': {
         const { requested, resolved, reason } = event.substitution;
-        const attributes = { [DRAGOMAN.modelRequested]: requested, [DRAGOMAN.modelResolved]: resolved };
-        this.#span.addEvent(SPAN_EVENT.modelSubstituted, { ...attributes, [DRAGOMAN.routeReason]: reason });
-        this.#pendingChat = { ...this.#pendingChat, ...attributes };
+        this.#span.addEvent(SPAN_EVENT.modelSubstituted, {
+          [DRAGOMAN.modelRequested]: requested,
+          [DRAGOMAN.modelResolved]: resolved,
+          [DRAGOMAN.routeReason]: reason,
+        });
+        this.#pendingChat ??= {};
+        this.#pendingChat[DRAGOMAN.modelRequested] = requested;
+        this.#pendingChat[DRAGOMAN.modelResolved] = resolved;
         return false;
       }
       case 'step-start':

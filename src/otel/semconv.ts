@@ -40,6 +40,7 @@ export const GEN_AI = {
   toolType: 'gen_ai.tool.type',
   toolCallArguments: 'gen_ai.tool.call.arguments',
   toolCallResult: 'gen_ai.tool.call.result',
+  toolDefinitions: 'gen_ai.tool.definitions',
   tokenType: 'gen_ai.token.type',
 } as const;
 

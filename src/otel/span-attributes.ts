@@ -3,8 +3,12 @@
  * @module
  */
 import type { Attributes } from '@opentelemetry/api';
+import type { ScopedCall } from '../agent/call-scope.js';
 import type { AgentEventOf } from '../agent/events.js';
+import { OUTPUT_TOOL_NAME } from '../agent/output-tool.js';
+import { type ContentPolicy, prepareMessages } from './content.js';
 import { DRAGOMAN, finishReasonName, GEN_AI, OPERATION, providerName, SERVER } from './semconv.js';
+import { prepareToolDefinitions } from './tool-definitions.js';
 
 /**
  * A `chat` span's attributes for its creation, where a sampler sees them: the ones the conventions list as
@@ -41,6 +45,26 @@ export function chatRequestAttributes(event: AgentEventOf<'step-start'>): Attrib
   if (settings.stop?.length) attributes[GEN_AI.requestStopSequences] = [...settings.stop];
   if (settings.responseFormat && settings.responseFormat.type !== 'text') {
     attributes[GEN_AI.outputType] = 'json';
+  }
+  return attributes;
+}
+
+/**
+ * A `chat` span's attributes known when the call is about to be sent: whether it streams, `json` output for
+ * an agent that answers through its `final_answer` output tool (as {@link chatRequestAttributes} says for a
+ * JSON response format), and with contents on what is sent (`gen_ai.input.messages`) and the tools offered
+ * (`gen_ai.tool.definitions`).
+ */
+export function modelCallAttributes(
+  call: Extract<ScopedCall, { type: 'model-call' }>,
+  content: ContentPolicy | undefined,
+): Attributes {
+  const { tools, messages } = call.request;
+  const attributes: Attributes = { [GEN_AI.requestStream]: call.streaming };
+  if (tools?.some((tool) => tool.name === OUTPUT_TOOL_NAME)) attributes[GEN_AI.outputType] = 'json';
+  if (content) {
+    attributes[GEN_AI.inputMessages] = prepareMessages(messages, content);
+    if (tools?.length) attributes[GEN_AI.toolDefinitions] = prepareToolDefinitions(tools, content.tools);
   }
   return attributes;
 }

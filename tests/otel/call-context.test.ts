@@ -45,7 +45,9 @@ const lookup = tool({
   },
 });
 
-async function tracedAgent(options: { faults?: number; captureContent?: boolean } = {}) {
+async function tracedAgent(
+  options: { faults?: number; captureContent?: boolean; scopeCalls?: boolean } = {},
+) {
   server = await createMockMistralServer({
     apiKey: API_KEY,
     faults: Array.from({ length: options.faults ?? 0 }, () => ({ type: 'status' as const, status: 503 })),
@@ -54,7 +56,10 @@ async function tracedAgent(options: { faults?: number; captureContent?: boolean 
         ? { text: 'Sunny in Rabat.' }
         : { toolCalls: [{ name: 'lookup', arguments: { city: 'Rabat' } }] },
   });
-  const testing = createTestTracing({ captureContent: options.captureContent ?? false });
+  const testing = createTestTracing({
+    captureContent: options.captureContent ?? false,
+    scopeCalls: options.scopeCalls,
+  });
   undici.setTracerProvider(testing.provider);
   const mistral = createMistral({ apiKey: API_KEY, serverURL: server.url, retry: { baseDelayMs: 1 } });
   const agent = defineAgent({
@@ -117,6 +122,24 @@ describe('call context: HTTP spans under the spans of their calls', () => {
     expect(childrenOf(all, chat!).map((span) => span.attributes['http.response.status_code'])).toEqual([
       503, 503, 200,
     ]);
+  });
+
+  it('scopeCalls: false leaves the calls in the caller context, with the same spans and attributes', async () => {
+    const { agent, tracing, spans } = await tracedAgent({ scopeCalls: false });
+    await run(agent, 'Weather in Rabat?', { onEvent: tracing.onEvent });
+    const all = spans();
+    // The HTTP spans are roots of their own traces now; dragoman's spans are unchanged.
+    expect(treeOf(all)).toEqual([
+      'invoke_agent weather',
+      '  chat mistral-small-latest',
+      '  execute_tool lookup',
+      '  chat mistral-small-latest',
+      'POST',
+      'GET',
+      'POST',
+    ]);
+    const [chat] = childrenOf(all, only(all, 'invoke_agent weather'));
+    expect(chat?.attributes['gen_ai.request.stream']).toBe(false);
   });
 
   it('a sampled-out run records nothing, not even the HTTP spans of its calls', async () => {

@@ -3,9 +3,10 @@ import { isDragomanError } from '../../src/errors.js';
 import { createTracing, redactSecrets, SCHEMA_URL, SEMCONV_VERSION } from '../../src/otel/index.js';
 
 describe('createTracing options', () => {
-  it('rejects a non-boolean captureContent and a bad maxContentLength, naming the value', () => {
+  it('rejects a non-boolean captureContent or scopeCalls and a bad maxContentLength, naming the value', () => {
     const bad = [
       () => createTracing({ captureContent: 'yes' as unknown as boolean }),
+      () => createTracing({ scopeCalls: 0 as unknown as boolean }),
       () => createTracing({ maxContentLength: 0 }),
       () => createTracing({ maxContentLength: 1.5 }),
     ];
@@ -20,6 +21,7 @@ describe('createTracing options', () => {
     });
     expect(messages).toEqual([
       expect.stringContaining('captureContent must be true or false, got "yes"'),
+      expect.stringContaining('scopeCalls must be true or false, got 0'),
       expect.stringContaining('maxContentLength must be a positive integer, got 0'),
       expect.stringContaining('got 1.5'),
     ]);
