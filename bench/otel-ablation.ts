@@ -8,8 +8,9 @@
  *   spans until a 512-span batch costs, GC included);
  * - plain runner / value-only context: dragoman/otel with a call scope that runs the call without a context
  *   switch, or switches to a context holding one plain value and no span (what the scope's switch costs);
- * - then a replay of one run's events, in a hot loop and with 2 MB of memory touched between events (what
- *   cold caches do to the same code).
+ * - then the time spent inside each listener during real runs, by event type (performance.now() around each
+ *   call: where the end-to-end difference is), and a replay of one run's events, in a hot loop and with 2 MB
+ *   of memory touched between events (what cold caches do to the same code).
  *
  *   ABLATION_ROUNDS=200 npx tsx bench/otel-ablation.ts
  * @module
@@ -97,6 +98,39 @@ try {
     console.log(
       `| ${name} | ${median(cpu[name]!).toFixed(0)} µs | ${name === 'off' ? '-' : `${added.toFixed(0)} µs`} |`,
     );
+  }
+
+  // Time spent inside each listener during real runs, by event type: where the end-to-end difference is.
+  const timed = (listener: (event: AgentEvent) => void) => {
+    const spent: Record<string, number> = {};
+    const onEvent = (event: AgentEvent) => {
+      const started = performance.now();
+      listener(event);
+      spent[event.type] = (spent[event.type] ?? 0) + (performance.now() - started) * 1000;
+    };
+    return { spent, onEvent };
+  };
+  const inside = {
+    empty: timed(() => {}),
+    'SDK floor (4 bare spans)': timed(sdkFloor(provider)),
+    'SDK floor, same attributes': timed(sdkFloorWithAttributes(provider)),
+    'on (scopeCalls: false)': timed(createTracing({ tracerProvider: provider, scopeCalls: false }).onEvent),
+  };
+  const insideRuns = ROUNDS * 10;
+  for (let index = 0; index < 200; index++)
+    for (const { onEvent } of Object.values(inside)) await once({ onEvent });
+  for (const { spent } of Object.values(inside)) for (const type of Object.keys(spent)) spent[type] = 0;
+  for (let index = 0; index < insideRuns; index++)
+    for (const { onEvent } of Object.values(inside)) await once({ onEvent });
+  const types = Object.keys(inside['on (scopeCalls: false)'].spent);
+  console.log(
+    `\n| µs inside the listener per run (${insideRuns} runs each) | total | ${types.join(' | ')} |`,
+  );
+  console.log(`| --- | ---: |${types.map(() => ' ---: |').join('')}`);
+  for (const [name, { spent }] of Object.entries(inside)) {
+    const per = (type: string) => ((spent[type] ?? 0) / insideRuns).toFixed(1);
+    const total = Object.values(spent).reduce((sum, value) => sum + value, 0) / insideRuns;
+    console.log(`| ${name} | ${total.toFixed(1)} | ${types.map(per).join(' | ')} |`);
   }
 
   // The same listeners on one run's events replayed, hot and with the caches made cold between events.

@@ -88,14 +88,20 @@ export function createTracing(options: TracingOptions = {}): Tracing {
   const runs = new Map<string, RunTrace>();
   const paused = new Map<string, SpanContext>();
 
+  const traceOptions = { tracer, content };
+  // text-delta only matters for the answer's content.
+  const handled = new Set<string>(TRACED_TYPES.filter((type) => content || type !== 'text-delta'));
+
   const listener = (event: AgentEvent): void => {
     metrics?.handle(event);
     if (event.type === 'run-start') {
-      const previous = paused.get(event.runId);
-      paused.delete(event.runId);
-      runs.set(event.runId, new RunTrace({ tracer, content }, event, context.active(), previous));
+      // Only a resumed run can continue a paused one.
+      const previous = event.resumed ? paused.get(event.runId) : undefined;
+      if (previous) paused.delete(event.runId);
+      runs.set(event.runId, new RunTrace(traceOptions, event, context.active(), previous));
       return;
     }
+    if (!handled.has(event.type)) return;
     const run = runs.get(event.runId);
     if (run === undefined || !run.handle(event)) return;
     runs.delete(event.runId);
