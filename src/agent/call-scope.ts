@@ -22,15 +22,27 @@ export type ScopedCall =
       /** Whether the answer is streamed (`stream()`) or asked for whole (`run()`). */
       streaming: boolean;
     }
-  | { type: 'tool-call'; runId: string; agent: string; step: number; toolCallId: string; toolName: string };
+  | { type: 'tool-call'; runId: string; agent: string; step: number; toolCallId: string; toolName: string }
+  | {
+      /**
+       * The loop's own I/O outside model and tool calls, after `run-start`: loading the session's history,
+       * saving the finished turn, and a router choosing the step's route (which may list models).
+       */
+      type: 'run-work';
+      runId: string;
+      agent: string;
+      work: 'session-load' | 'session-save' | 'route';
+    };
 
 /** Runs one piece of a call (its start, or one read of a streamed answer) inside a scope; returns what it returns. */
 export type ScopeRunner = <T>(work: () => T) => T;
 
 /**
  * Called just before each model call (each attempt: a call retried after a context overflow is asked again)
- * and each tool call runs, after the matching `step-start` / `tool-call-start` event reached the listeners.
- * Returns the runner the call runs through, or `undefined` to leave the call alone. It must not throw.
+ * and each tool call runs, after the matching `step-start` / `tool-call-start` event reached the listeners,
+ * and before the loop's own I/O (`run-work`: the session's load and save, a router's choice), which comes
+ * after `run-start`. Returns the runner the call runs through, or `undefined` to leave the call alone. It
+ * must not throw.
  */
 export type CallScope = (call: ScopedCall) => ScopeRunner | undefined;
 

@@ -7,6 +7,7 @@ import type { Message } from '../models/types.js';
 import type { RouteDecision } from '../routing/types.js';
 import type { ToolSet } from '../tools/types.js';
 import type { Agent } from './agent.js';
+import type { ScopeRunner } from './call-scope.js';
 import { toInputMessages } from './input.js';
 import type {
   PartialRunResult,
@@ -36,19 +37,23 @@ export interface RunProgress {
   startedAt: number;
 }
 
+/** What a run knows before it loads anything: its session and its new turn's messages. */
+export interface RunOpening {
+  sessionId: string | undefined;
+  /** The new turn's messages; `[]` for a resumed run. */
+  inputMessages: Message[];
+}
+
 /**
- * Sets up a run: a fresh one from its input (loading the session's history), or a paused one from its
- * state (copied, so the caller's state object is never changed). Throws a `UserInputError` for a session on
- * an agent without memory.
+ * Checks what a run starts from, before anything is loaded (so `run-start` can come first). Throws a
+ * `UserInputError` for a session on an agent without memory, or an unusable input.
  */
-export async function startProgress(
+export function openProgress(
   agent: Agent<ToolSet, unknown>,
   input: RunInput,
   resume: ResumeInput | undefined,
   session: string | undefined,
-  runId: string,
-  signal: AbortSignal | undefined,
-): Promise<{ progress: RunProgress; inputMessages: Message[] }> {
+): RunOpening {
   const saved = resume?.resume;
   const sessionId = saved ? saved.sessionId : session;
   if (sessionId !== undefined && agent.memory === undefined) {
@@ -62,7 +67,25 @@ export async function startProgress(
     );
   }
   const inputMessages = saved ? [] : toInputMessages(input as Exclude<RunInput, ResumeInput>);
-  const loaded = sessionId !== undefined ? loadSession(agent.memory!, sessionId) : undefined;
+  return { sessionId, inputMessages };
+}
+
+/**
+ * Sets up a run: a fresh one from its opening (loading the session's history, through `runner` when the
+ * run's listeners scope its work), or a paused one from its state (copied, so the caller's state object is
+ * never changed).
+ */
+export async function startProgress(
+  agent: Agent<ToolSet, unknown>,
+  { sessionId, inputMessages }: RunOpening,
+  resume: ResumeInput | undefined,
+  runId: string,
+  signal: AbortSignal | undefined,
+  runner: ScopeRunner | undefined,
+): Promise<RunProgress> {
+  const saved = resume?.resume;
+  const load = () => loadSession(agent.memory!, sessionId!);
+  const loaded = sessionId !== undefined ? (runner ? runner(load) : load()) : undefined;
   const { messages: history, revision } = loaded
     ? await (signal ? abortable(loaded, signal, 'The run (loading its session)') : loaded)
     : { messages: saved?.history ?? [], revision: undefined };
@@ -81,7 +104,7 @@ export async function startProgress(
     previous: saved?.previousDecision,
     startedAt: saved?.startedAt ?? Date.now(),
   };
-  return { progress, inputMessages };
+  return progress;
 }
 
 /** The conversation so far: history plus this run's messages. */
@@ -137,16 +160,17 @@ export async function commitTurn(
   agent: Agent<ToolSet, unknown>,
   progress: RunProgress,
   signal?: AbortSignal,
+  runner?: ScopeRunner,
 ): Promise<void> {
   const { sessionId, revision } = progress;
   if (sessionId === undefined) return;
   const memory = agent.memory!;
-  if (revision !== undefined && memory.commit) {
-    await memory.commit(sessionId, progress.newMessages, { revision, turnId: progress.runId });
-  } else {
-    // A store still waiting (for a lock) when the run is aborted stops and stores nothing.
-    await memory.append(sessionId, progress.newMessages, signal ? { signal } : undefined);
-  }
+  const save = (): Promise<unknown> =>
+    revision !== undefined && memory.commit
+      ? memory.commit(sessionId, progress.newMessages, { revision, turnId: progress.runId })
+      : // A store still waiting (for a lock) when the run is aborted stops and stores nothing.
+        memory.append(sessionId, progress.newMessages, signal ? { signal } : undefined);
+  await (runner ? runner(save) : save());
 }
 
 /** Counts a step's failed tool calls; a success resets the streak. True when the budget is spent. */

@@ -106,11 +106,14 @@ export class RunTrace {
   /**
    * Runs a model call inside its `chat` span's context and a tool call inside its `execute_tool` span's, so
    * spans made during the call (the HTTP request, by an HTTP instrumentation) are their children; with
-   * `enter` false, leaves the call in the caller's context. Adds the `chat` span's attributes known only now
-   * (see {@link modelCallAttributes}).
+   * `enter` false, leaves the call in the caller's context; the loop's own I/O (`run-work`) runs in the run
+   * span's. Adds the `chat` span's attributes known only now (see {@link modelCallAttributes}).
    */
   scope(call: ScopedCall, enter: boolean): ScopeRunner | undefined {
-    if (!this.#recording) return enter ? (work) => context.with(this.#context, work) : undefined;
+    // The loop's own I/O (session load and save, a router's choice) runs under the run span.
+    if (!this.#recording || call.type === 'run-work') {
+      return enter ? (work) => context.with(this.#context, work) : undefined;
+    }
     const span = call.type === 'model-call' ? this.#chat : this.#tools.get(call.toolCallId);
     if (span === undefined) return undefined;
     if (call.type === 'model-call') span.setAttributes(modelCallAttributes(call, this.#options.content));

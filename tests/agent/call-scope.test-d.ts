@@ -35,7 +35,7 @@ describe('withCallScope types', () => {
   });
 
   it('narrows the call and keeps the runner generic', () => {
-    expectTypeOf<Parameters<CallScope>[0]['type']>().toEqualTypeOf<'model-call' | 'tool-call'>();
+    expectTypeOf<Parameters<CallScope>[0]['type']>().toEqualTypeOf<'model-call' | 'tool-call' | 'run-work'>();
     const runner: ScopeRunner = (work) => work();
     expectTypeOf(runner(() => 42)).toEqualTypeOf<number>();
     expectTypeOf(runner(async () => 'x')).toEqualTypeOf<Promise<string>>();

@@ -69,7 +69,11 @@ function agentFor(seen: Array<string | undefined>) {
 }
 
 const nameOf = (call: ScopedCall) =>
-  call.type === 'model-call' ? `model ${call.step}` : `tool ${call.toolCallId} ${call.toolName}`;
+  call.type === 'model-call'
+    ? `model ${call.step}`
+    : call.type === 'tool-call'
+      ? `tool ${call.toolCallId} ${call.toolName}`
+      : `work ${call.work}`;
 const storeScope =
   (prefix: string, calls: ScopedCall[]): CallScope =>
   (call) => {

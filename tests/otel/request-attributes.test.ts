@@ -3,31 +3,20 @@
  * `captureContent`) and `gen_ai.output.type` for an agent that answers through its `final_answer` output tool.
  * Real HTTP against the mock Mistral server; spans read back from the in-memory exporter.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineAgent, run, stream } from '../../src/agent/index.js';
 import { createMistral } from '../../src/models/mistral/index.js';
-import { createMockMistralServer, type MockMistralServer } from '../../src/testing/index.js';
-import { tool } from '../../src/tools/index.js';
-import { createTestTracing } from './support.js';
+import { createTestTracing, mockMistralPerTest, weatherTool } from './support.js';
 
 const API_KEY = 'otel-request-key';
-let server: MockMistralServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const mockMistral = mockMistralPerTest();
 
-const weather = tool({
-  description: 'Weather for a city.',
-  parameters: z.object({ city: z.string() }),
-  execute: ({ city }) => `Sunny in ${city}`,
-});
 const forecast = z.object({ city: z.string(), sky: z.string() });
 
 /** Asks for the weather tool first (when tools are offered); then answers with `final` (a text, or a final_answer call). */
 async function mistral(final: 'text' | 'final_answer') {
-  server = await createMockMistralServer({
+  const server = await mockMistral.start({
     apiKey: API_KEY,
     reply: (request) => {
       if (!request.body.tools?.length) return { text: 'Hello.' };
@@ -48,7 +37,11 @@ const chats = (spans: ReturnType<ReturnType<typeof createTestTracing>['spans']>)
 describe('gen_ai.tool.definitions', () => {
   it('lists the tools offered on every chat span when contents are captured', async () => {
     const { tracing, spans } = createTestTracing({ captureContent: true });
-    const agent = defineAgent({ name: 'weather', model: await mistral('text'), tools: { weather } });
+    const agent = defineAgent({
+      name: 'weather',
+      model: await mistral('text'),
+      tools: { weather: weatherTool },
+    });
     await run(agent, 'Weather in Rabat?', { onEvent: tracing.onEvent });
     const found = chats(spans());
     expect(found).toHaveLength(2);
@@ -66,7 +59,11 @@ describe('gen_ai.tool.definitions', () => {
 
   it('is left off by default: opt-in in the conventions', async () => {
     const { tracing, spans } = createTestTracing();
-    const agent = defineAgent({ name: 'weather', model: await mistral('text'), tools: { weather } });
+    const agent = defineAgent({
+      name: 'weather',
+      model: await mistral('text'),
+      tools: { weather: weatherTool },
+    });
     await run(agent, 'Weather in Rabat?', { onEvent: tracing.onEvent });
     expect(chats(spans())).toHaveLength(2);
     for (const chat of chats(spans())) expect(chat.attributes).not.toHaveProperty('gen_ai.tool.definitions');
@@ -89,7 +86,7 @@ describe('gen_ai.output.type', () => {
     const agent = defineAgent({
       name: 'forecast',
       model: await mistral('final_answer'),
-      tools: { weather },
+      tools: { weather: weatherTool },
       output: forecast,
     });
     const result = await run(agent, 'Weather in Rabat?', { onEvent: tracing.onEvent });
@@ -103,7 +100,11 @@ describe('gen_ai.output.type', () => {
 
   it('is not set for an agent with tools and no output schema', async () => {
     const { tracing, spans } = createTestTracing();
-    const agent = defineAgent({ name: 'weather', model: await mistral('text'), tools: { weather } });
+    const agent = defineAgent({
+      name: 'weather',
+      model: await mistral('text'),
+      tools: { weather: weatherTool },
+    });
     await run(agent, 'Weather in Rabat?', { onEvent: tracing.onEvent });
     expect(chats(spans())).toHaveLength(2);
     for (const chat of chats(spans())) expect(chat.attributes).not.toHaveProperty('gen_ai.output.type');

@@ -7,7 +7,15 @@ import {
   type ReadableSpan,
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
+import { afterEach } from 'vitest';
+import { z } from 'zod';
 import { createTracing, type TracingOptions } from '../../src/otel/index.js';
+import {
+  createMockMistralServer,
+  type MockMistralServer,
+  type MockServerOptions,
+} from '../../src/testing/index.js';
+import { tool } from '../../src/tools/index.js';
 
 // Parent links across awaits need a context manager, as any real setup (the Node SDK) registers one.
 context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
@@ -64,4 +72,26 @@ export function spanRecords(spans: readonly ReadableSpan[]) {
     status: span.status,
     links: span.links.map((link) => link.attributes),
   }));
+}
+
+/** The tool the span tests' agents call: the weather for a city. */
+export const weatherTool = tool({
+  description: 'Weather for a city.',
+  parameters: z.object({ city: z.string() }),
+  execute: ({ city }) => `Sunny in ${city}`,
+});
+
+/** Starts one mock Mistral server per test and closes it after the test; `start` returns it. */
+export function mockMistralPerTest() {
+  let server: MockMistralServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+  return {
+    async start(options: MockServerOptions): Promise<MockMistralServer> {
+      server = await createMockMistralServer(options);
+      return server;
+    },
+  };
 }

@@ -22,11 +22,10 @@ export async function* chooseModel(
 ): AsyncGenerator<AgentEvent, StepChoice> {
   const { agent, progress, signal, base } = run;
   // A router may ignore its signal (a custom one, or a model listing on a dead network): race it.
-  const selected = await abortable(
-    selectModel(agent, conversation, progress.previous, signal),
-    signal,
-    'The run (choosing a route)',
-  );
+  const select = () => selectModel(agent, conversation, progress.previous, signal);
+  // Only a router does I/O here (it may list models): its choice runs in the run's scope.
+  const runner = agent.router ? run.scope?.({ type: 'run-work', ...base, work: 'route' }) : undefined;
+  const selected = await abortable(runner ? runner(select) : select(), signal, 'The run (choosing a route)');
   if (selected.decision) {
     progress.previous = selected.decision;
     yield { type: 'route-select', ...base, step, decision: selected.decision };

@@ -17,7 +17,8 @@ export async function* finish(
 ): AsyncGenerator<AgentEvent, RunResult<unknown>> {
   const { progress } = run;
   if (ending.status !== 'paused' && progress.sessionId !== undefined) {
-    await commitTurn(run.agent, progress, run.signal);
+    const runner = run.scope?.({ type: 'run-work', ...run.base, work: 'session-save' });
+    await commitTurn(run.agent, progress, run.signal, runner);
   }
   const result = resultOf(run, ending);
   run.settle();

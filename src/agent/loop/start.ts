@@ -3,7 +3,7 @@ import { checkResume } from '../approvals.js';
 import { callScopeOf } from '../call-scope.js';
 import type { AgentEvent } from '../events.js';
 import { isResumeInput } from '../input.js';
-import { startProgress } from '../progress.js';
+import { openProgress, startProgress } from '../progress.js';
 import { mergeSettings, withPromptCacheKey } from '../settings.js';
 import type { ApprovalDecision, ResumeInput, RunInput } from '../types.js';
 import { parseCalls } from './parse-calls.js';
@@ -11,8 +11,8 @@ import type { ActiveRun, Next } from './phases.js';
 import type { RunFrame } from './run-frame.js';
 
 /**
- * The start phase: checks a resume request, loads the session (or the paused state), emits `run-start`,
- * and says where the run goes first: a fresh run to the model phase, a resumed one back to the approval
+ * The start phase: checks a resume request and the input, emits `run-start`, loads the session (or the
+ * paused state; in the run's `run-work` scope), and says where the run goes first: a fresh run to the model phase, a resumed one back to the approval
  * phase of the step it paused in, with the decisions it brought.
  */
 export async function* start(
@@ -22,15 +22,20 @@ export async function* start(
   const { agent, options, base } = frame;
   const resume = isResumeInput(input) ? input : undefined;
   const decisions = resume && checkResume(agent, resume.resume, resume.approvals, options.session);
-  const { progress, inputMessages } = await startProgress(
-    agent,
-    input,
-    resume,
-    options.session,
-    base.runId,
-    frame.signal,
-  );
-  const { sessionId } = progress;
+  const opening = openProgress(agent, input, resume, options.session);
+  const { sessionId } = opening;
+  yield {
+    type: 'run-start',
+    ...base,
+    sessionId,
+    input: opening.inputMessages,
+    resumed: resume !== undefined,
+  };
+  // Read once the run started: listeners added later do not scope this run's calls.
+  const scope = callScopeOf(agent, options.onEvent as ((event: AgentEvent) => void) | undefined);
+  const runner =
+    sessionId !== undefined ? scope?.({ type: 'run-work', ...base, work: 'session-load' }) : undefined;
+  const progress = await startProgress(agent, opening, resume, base.runId, frame.signal, runner);
   const run: ActiveRun = {
     ...frame,
     progress,
@@ -43,11 +48,8 @@ export async function* start(
     },
     warnedModels: new Set(),
     reportedSubstitutions: new Set(),
-    scope: undefined,
+    scope,
   };
-  yield { type: 'run-start', ...base, sessionId, input: inputMessages, resumed: resume !== undefined };
-  // Read once the run started: listeners added later do not scope this run's calls.
-  run.scope = callScopeOf(agent, options.onEvent as ((event: AgentEvent) => void) | undefined);
   const next: Next = resume && decisions ? await pausedStep(run, resume, decisions) : { phase: 'model' };
   return { run, next };
 }
