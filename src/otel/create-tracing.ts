@@ -39,9 +39,10 @@ export interface TracingOptions {
   /**
    * Run each model call and tool call of a traced run inside its span's context, so what the call traces
    * (an HTTP instrumentation's request span, a tool's own spans) nests under its `chat` / `execute_tool`
-   * span. Each call then pays an `AsyncLocalStorage` context switch: about 1.5% of a warm 2-call run in
-   * `npm run bench -- otel` (docs/performance.md). Turn it off when nothing is traced inside calls; the
-   * spans and their attributes stay the same. @default true
+   * span, and the loop's own I/O (the session's load and save, a router's choice) under `invoke_agent`.
+   * Each call then pays an `AsyncLocalStorage` context switch: 15-40 µs per run, 1-2.5% of the warm 2-request
+   * run of `npm run bench -- otel` (docs/performance.md). Turn it off when nothing is traced inside calls;
+   * the spans and their attributes stay the same. @default true
    */
   scopeCalls?: boolean;
   /** Cleans captured content. @default {@link redactSecrets} (bearer tokens, key-shaped and long random strings) */
