@@ -89,3 +89,16 @@ export function meets(figure: Figure): boolean {
 export function ratio(hits: number, total: number): string {
   return total === 0 ? 'n/a' : `${((hits / total) * 100).toFixed(2)}% (${hits}/${total})`;
 }
+
+/**
+ * How far a figure is on the right side of its target, in binomial standard errors at the target
+ * (negative: missed). A held-out split of the same make-up divides every margin by the same factor, so
+ * the threshold with the largest smallest margin is the one least likely to miss a target there.
+ */
+export function targetMargin(figure: Figure): number {
+  if (figure.total === 0) return Number.POSITIVE_INFINITY;
+  const [direction, target] = figure.target;
+  const error = Math.sqrt((target * (1 - target)) / figure.total);
+  const share = figure.hits / figure.total;
+  return (direction === '>=' ? share - target : target - share) / error;
+}

@@ -5,7 +5,9 @@
  *
  *   --cv           5-fold cross-validation on the training rows: the issue's figures, a threshold sweep
  *                  and the code-intent fixture's training half against the keyword detector (every
- *                  choice was made here; the held-out split is dropped before anything else)
+ *                  choice was made here; the held-out split is dropped before anything else); see
+ *                  scripts/routing-cv.ts
+ *   --seeds A,B,C  with --cv: repeat it with these seeds and pool the answers
  *   --errors       with --cv or --validate: list the mistakes
  *   --validate     train on folds 1-4 of the training rows, report the figures on fold 0
  *   --epochs N     passes over the data (default 12)
@@ -23,8 +25,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { detectCodeIntent } from '../src/routing/code-intent.js';
-import { classifyWith, type RequestClassification } from '../src/routing/request-model/classify-request.js';
+import { classifyWith } from '../src/routing/request-model/classify-request.js';
 import { decodeRequestModel } from '../src/routing/request-model/load-model.js';
 import {
   DEFAULT_THRESHOLDS,
@@ -32,8 +33,8 @@ import {
   type RequestThresholds,
 } from '../src/routing/request-model/model-route.js';
 import type { SerializedRequestModel } from '../src/routing/request-model/weight-codec.js';
+import { crossValidate, printFigures } from './routing-cv.js';
 import { type Expect, type LabeledText, loadRoutingData } from './routing-data.js';
-import { doneWhenFigures, meets, ratio } from './routing-metrics.js';
 import { featurize, PARAMS, train } from './routing-trainer.js';
 
 /** Routes `rows` with a serialized model. */
@@ -44,71 +45,6 @@ export function routeAll(
 ): Expect[] {
   const decoded = decodeRequestModel(model);
   return rows.map((row) => modelRoute(classifyWith(row.text, decoded), thresholds).route);
-}
-
-function printFigures(title: string, rows: LabeledText[], routes: Expect[]): void {
-  console.log(`\n${title}`);
-  for (const figure of doneWhenFigures(rows, routes)) {
-    const mark = meets(figure) ? 'ok ' : 'NOT';
-    console.log(
-      `  ${mark} ${figure.name}: ${ratio(figure.hits, figure.total)} (target ${figure.target.join(' ')})`,
-    );
-  }
-}
-
-function crossValidate(all: LabeledText[], epochs: number, showErrors: boolean): void {
-  const dev = all.filter((row) => row.set === 'dev');
-  const codeIntent = all.filter((row) => row.set === 'code-intent');
-  const results = new Map<LabeledText, RequestClassification>();
-  const examples = all.map(featurize);
-  for (let fold = 0; fold < 5; fold++) {
-    const serialized = train(
-      examples.filter((_, index) => (all[index] as LabeledText).fold !== fold),
-      epochs,
-    );
-    if (fold === 0)
-      console.log(`fold 0 model: ${(serialized.hashed.length / 1024).toFixed(0)} KiB of base64 weights`);
-    const model = decodeRequestModel(serialized);
-    for (const row of [...dev, ...codeIntent])
-      if (row.fold === fold) results.set(row, classifyWith(row.text, model));
-  }
-  const routeWith = (thresholds: RequestThresholds) =>
-    dev.map((row) => modelRoute(results.get(row) as RequestClassification, thresholds).route);
-  const routes = routeWith(DEFAULT_THRESHOLDS);
-  printFigures(`5-fold cross-validation on the dev training split (${dev.length} rows)`, dev, routes);
-  const isCode = (row: LabeledText) => row.expect === 'code';
-  const modelHits = codeIntent.filter(
-    (row) =>
-      (modelRoute(results.get(row) as RequestClassification, DEFAULT_THRESHOLDS).route === 'code') ===
-      isCode(row),
-  ).length;
-  const keywordHits = codeIntent.filter(
-    (row) => detectCodeIntent(row.text).score >= 0.5 === isCode(row),
-  ).length;
-  console.log(
-    `  code-intent training half, code vs not: model ${ratio(modelHits, codeIntent.length)}, ` +
-      `keyword detector alone ${ratio(keywordHits, codeIntent.length)}`,
-  );
-  for (const arabic of [0.2, 0.3, 0.4]) {
-    for (const code of [0.35, 0.4, 0.45, 0.5]) {
-      for (const arabizi of [0.5]) {
-        const figures = doneWhenFigures(dev, routeWith({ arabic, code, arabizi }));
-        const summary = figures.map((figure) => ((figure.hits / figure.total) * 100).toFixed(1)).join(' ');
-        console.log(`  a=${arabic} c=${code} z=${arabizi}: ${summary}`);
-      }
-    }
-  }
-  if (showErrors) {
-    for (const row of [...dev, ...codeIntent]) {
-      const result = results.get(row) as RequestClassification;
-      const got = modelRoute(result, DEFAULT_THRESHOLDS).route;
-      if (got === row.expect) continue;
-      const p = `a${result.arabic.toFixed(2)} c${result.code.toFixed(2)}`;
-      console.log(
-        `  ${row.expect} -> ${got} ${p} [${row.group}] ${row.text.slice(0, 90).replace(/\n/g, ' ')}`,
-      );
-    }
-  }
 }
 
 function main(): void {
@@ -123,7 +59,9 @@ function main(): void {
   const epochs = epochsAt >= 0 ? Number(args[epochsAt + 1]) : PARAMS.epochs;
   const all = loadRoutingData().filter((row) => row.split === 'train');
   if (args.includes('--cv')) {
-    crossValidate(all, epochs, args.includes('--errors'));
+    const seedsAt = args.indexOf('--seeds');
+    const seeds = seedsAt >= 0 ? (args[seedsAt + 1] as string).split(',').map(Number) : [PARAMS.seed];
+    crossValidate(all, epochs, seeds, args.includes('--errors'));
     return;
   }
   const validate = args.includes('--validate');

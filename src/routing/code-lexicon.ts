@@ -29,9 +29,17 @@ expresión=0.5 expresiones=0.5 convertir=0.5 ordenar=0.7 obtener=0.3 eliminar=0.
 caracteres=0.7 clave=0.5
 fonction* programme=1.5 liste=0.7 chaîne=1.5 chaine=1.5 entier* tableau=1 boucle* renvoie=1 renvoyer=1
 retourne=1.5 écrire=0.5 écrivez=0.5 implément* fichier=0.7 élément=0.7 éléments=0.7 dictionnaire=1
+caractère*=0.7 chaînes=1.5 chaines=1.5 booléen*=1.5 entrée=0.5 sortie=0.5 trier=1 trié=0.7 triée=0.7 triés=0.7
+décroissant=0.7 récursi*=1.5 paramètre*=1.5 renvoyez=1 retournez=1.5 retourner=1 renvoyant=1 retournant=1
+valeur=0.5 valeurs=0.5 méthode*=1 classe=0.5 chiffres=0.5 indice=0.5 nombres=0.3
 funktion* programm* zeichenkette* ganzzahl* schleife* rückgabe* zurück=0.5 schreibe=0.5 schreiben=0.5
 datei=0.7 elemente=0.7 implementier* wörterbuch=1
-fonksiyon* işlev* dizi=1.5 tamsayı* döndür* kod=2
+zeichenfolge*=2 teilzeichenkette* zurückg*=1 zeichen=0.5 zahlen=0.5 primzahl*=1 eingabe=0.7 ausgabe=0.7
+rekursi*=1.5 sortier*=1 aufsteigend*=1 absteigend*=1 klasse=0.5 methode=1 methoden=1 objekt=0.5 wert=0.5
+werte=0.5 boolesch*=1.5 dezimal*=0.7 binär*=1
+fonksiyon* işlev* dizi=1.5 tamsayı* döndür* kod=2 kodu=2 kodunu=2 dize*=1.5 karakter*=0.7
+değişken*=1.5 döngü*=1.5 sözlük*=1 eleman*=0.7 parametre*=1.5 algoritma*=2 sırala*=1 sıralı=0.7 listesi=0.7
+listedeki=0.7 listede=0.7 sayılar*=0.5 girdi=0.5 çıktı=0.5 dönüş*=0.7 ondalık=0.5 ikili=0.5
 funzion* codice=2 stringa* intero* ciclo=0.7 restituisc* função funções funcao código=2 inteiro* retorna=1.5
 functie* programmeer* funkcj* kod=2 tablic*=1 ciąg*=0.7 zwraca*=1 fungsi* kode=2 larik pemrograman hàm=1
 `;
@@ -70,6 +78,10 @@ const ARABIC = `
 المعطاة=0.5 المعطى=0.5 حلقة=1 خوارزمية الخوارزمية تنفيذ=1 نفذ=1 اكتب=0.5 مثال=0.3 امثلة=0.5 الصحيحة=0.7 صحيحة=0.7
 تابع=1.5 برنامه=1.5 کد=2 لیست=1.5 آرایه=2 رشته=1 برگرداند=1.5 بازگرداند=1.5 پایتون=2 الگوریتم=2
 بنویس=0.5 بنویسید=0.5 اعداد=0.5 صحیح=0.7
+قاموس=1.5 القاموس=1.5 سلاسل=1 السلاسل=1 دوال=2 الدوال=2 المدخلات=1 المخرجات=1 مدخلات=1 مخرجات=1 متغيرات=1.5
+المتغيرات=1.5 المتغير=1.5 عناصر=0.7 العناصر=0.7 عنصر=0.5 العنصر=0.5 فهرس=0.7 الفهرس=0.7 تصاعدي=1 تصاعديا=1
+تنازلي=1 تنازليا=1 منطقية=0.7 مصفوفات=2 المصفوفات=2 قوائم=1 القوائم=1 خوارزميات=2 برمجي=1.5 البرمجي=1.5
+برمجية=1.5 البرمجية=1.5
 `;
 
 const INDIC = `

@@ -44,7 +44,7 @@ export interface RouterOptions {
   /**
    * Thresholds of the request model (each a probability in (0, 1)): `code` for coding requests,
    * `arabic` for Arabic-script text, `arabizi` for Arabic in Latin letters. Unset fields keep the
-   * defaults (0.4, 0.4, 0.5); see docs/routing.md for the trade-offs.
+   * defaults (code 0.5, arabic 0.3, arabizi 0.5); see docs/routing.md for how they were chosen.
    */
   thresholds?: Partial<RequestThresholds>;
 }

@@ -26,6 +26,11 @@ describe('detectCodeIntent', () => {
     ['a Bengali request', 'একটি পাইথন ফাংশন লিখুন যা তালিকা সাজায়'],
     ['a Chinese request', '用Python写一个函数，返回数组中的最大值'],
     ['a Japanese request', '配列をソートする関数を書いてください'],
+    // Vocabulary added for languages whose coding requests the development set barely shows.
+    ['a German request without "Funktion"', 'Sortiere die Zeichenfolge absteigend und gib sie zurück'],
+    ['a French request without "fonction"', 'Trier les chaînes de caractères par ordre décroissant'],
+    ['a Turkish request', 'Verilen dizedeki her karakteri sayan bir döngü yaz'],
+    ['an Arabic request without "دالة"', 'رتب عناصر القاموس تصاعديا حسب المفاتيح'],
   ])('%s is a coding task', (_name, text) => {
     expect(detectCodeIntent(text).score).toBeGreaterThanOrEqual(0.5);
   });

@@ -6,11 +6,11 @@ import type { RequestClassification } from './classify-request.js';
 
 /** The thresholds that turn the request model's probabilities into a route. */
 export interface RequestThresholds {
-  /** Probability of a coding request at which the turn goes to `code`. @default 0.4 */
+  /** Probability of a coding request at which the turn goes to `code`. @default 0.5 */
   code: number;
   /**
    * Arabic-script text is Arabic when P(arabic) / (P(arabic) + P(general)) reaches this.
-   * @default 0.4
+   * @default 0.3
    */
   arabic: number;
   /**
@@ -23,8 +23,8 @@ export interface RequestThresholds {
 
 /** The default thresholds (see docs/routing.md for how they were chosen). */
 export const DEFAULT_THRESHOLDS: Readonly<RequestThresholds> = Object.freeze({
-  code: 0.4,
-  arabic: 0.4,
+  code: 0.5,
+  arabic: 0.3,
   arabizi: 0.5,
 });
 
