@@ -1,6 +1,7 @@
 import type { ToolMessage } from '../models/types.js';
 import { executeTool, type ToolOutcome } from '../tools/execute-tool.js';
 import type { ParsedToolCall, RejectedToolCall } from '../tools/parse-arguments.js';
+import { rejectedCallText } from '../tools/rejected-call-text.js';
 import { toolMessageContent } from '../tools/tool-content.js';
 import { truncateToolOutput } from '../tools/tool-output.js';
 import type { ToolProgress, ToolSet } from '../tools/types.js';
@@ -163,8 +164,7 @@ async function runOne(
     return { content: truncateToolOutput(parsed.message, agent.toolOutputLimit), isError: true };
   const decision = input.decisions.get(parsed.call.id);
   if (decision && !decision.approved) {
-    const reason = decision.reason ? ` Reason: ${decision.reason}` : '';
-    const content = `The user rejected this call of tool "${parsed.call.name}", so it did not run.${reason} Do not call it again unless the user asks.`;
+    const content = rejectedCallText(parsed.call.name, decision.reason);
     return { content: truncateToolOutput(content, agent.toolOutputLimit), isError: true };
   }
   return executeTool(parsed, {

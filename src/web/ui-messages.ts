@@ -7,6 +7,7 @@ import type {
   ToolCall,
   ToolMessage,
 } from '../models/types.js';
+import { rejectedCallText } from '../tools/rejected-call-text.js';
 import { isToolOutputContent, toolOutputContent } from './tool-output-content.js';
 import type { UIMessageInput, UIMessagePartInput } from './types.js';
 
@@ -117,7 +118,7 @@ function toolResult(
     case 'output-denied':
       return {
         ...base,
-        content: `The user rejected this call${part.approval?.reason ? `: ${part.approval.reason}` : '.'}`,
+        content: rejectedCallText(name, part.approval?.reason),
         isError: true,
       };
     default:

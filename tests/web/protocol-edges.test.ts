@@ -188,7 +188,9 @@ describe('toMessages', () => {
         role: 'tool',
         toolCallId: 't2',
         name: 'book',
-        content: 'The user rejected this call: no',
+        // The loop's own words for a rejection, so the model reads the same thing either way.
+        content:
+          'The user rejected this call of tool "book", so it did not run. Reason: no. Do not call it again unless the user asks.',
         isError: true,
       },
       { role: 'assistant', content: 'مشمس' },
