@@ -12,8 +12,8 @@ import { raced } from './raced-deltas.js';
 /**
  * One attempt at a model call, with the request already fitted: streamed for `stream()` (a `text-delta`
  * per delta) or complete for `run()` (replayed as one `text-delta`, so both emit the same events), its
- * retries as `model-retry` events, and the whole call watched for silence (`modelIdleTimeoutMs`). Sets
- * `sent.text` once text went out, after which the caller must not retry.
+ * retries as `model-retry` events, and the whole call watched for silence (`modelIdleTimeoutMs`, the run's
+ * or the agent's). Sets `sent.text` once text went out, after which the caller must not retry.
  * @throws the model's error, or a `ConnectionError` (`timeout`) when the idle watch cut the call off.
  */
 export async function* callModel(
@@ -24,7 +24,7 @@ export async function* callModel(
   const { agent, runId, step, signal } = input;
   const retries = new Notices<AgentEvent>();
   const model = input.model.id;
-  const idleTimeoutMs = agent.modelIdleTimeoutMs;
+  const idleTimeoutMs = input.modelIdleTimeoutMs;
   const watch = watching(idleTimeoutMs) ? watchIdle({ idleTimeoutMs, signal, model, step }) : undefined;
   const callSignal = watch?.signal ?? signal;
   const callOptions: CallOptions = {

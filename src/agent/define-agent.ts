@@ -1,5 +1,4 @@
 import { EventEmitter } from 'eventemitter3';
-import { UserInputError } from '../errors.js';
 import { DEFAULT_PRICES } from '../models/catalog/prices.js';
 import type { ResponseFormat } from '../models/types.js';
 import { toJsonSchema } from '../tools/json-schema.js';
@@ -7,6 +6,7 @@ import { toToolSpecs } from '../tools/tool-specs.js';
 import type { ToolSchema, ToolSet } from '../tools/types.js';
 import type { Agent, AgentConfig, OutputOf } from './agent.js';
 import type { AgentEventListeners } from './events.js';
+import { idleTimeout, invalid, positiveInteger } from './option-checks.js';
 import { outputToolOf } from './output-tool.js';
 
 /**
@@ -79,7 +79,7 @@ export function defineAgent<
     settings: Object.freeze({ ...config.settings }),
     toolConcurrency: positiveInteger(config.toolConcurrency, 4, 'toolConcurrency', where),
     toolTimeoutMs: positiveInteger(config.toolTimeoutMs, 60_000, 'toolTimeoutMs', where),
-    modelIdleTimeoutMs: idleTimeout(config.modelIdleTimeoutMs, where),
+    modelIdleTimeoutMs: idleTimeout(config.modelIdleTimeoutMs, DEFAULT_MODEL_IDLE_TIMEOUT_MS, where),
     toolOutputLimit: positiveInteger(config.toolOutputLimit, 20_000, 'toolOutputLimit', where),
     maxToolCallsPerStep: positiveInteger(config.maxToolCallsPerStep, 64, 'maxToolCallsPerStep', where),
     maxToolArgumentBytes: positiveInteger(
@@ -121,33 +121,5 @@ function toResponseFormat(agentName: string, schema: ToolSchema): ResponseFormat
   };
 }
 
-function positiveInteger(value: number | undefined, fallback: number, field: string, where: string): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 1) {
-    throw invalid(
-      field,
-      `${where}: ${field} must be a positive integer, but it is ${String(value)}.`,
-      `Pass a whole number of at least 1.`,
-    );
-  }
-  return value;
-}
-
 /** The default of `modelIdleTimeoutMs`: twice the adapters' own 60 s limits, so theirs fire first. */
 const DEFAULT_MODEL_IDLE_TIMEOUT_MS = 120_000;
-
-function idleTimeout(value: number | undefined, where: string): number {
-  if (value === undefined) return DEFAULT_MODEL_IDLE_TIMEOUT_MS;
-  if (typeof value !== 'number' || Number.isNaN(value) || value < 0) {
-    throw invalid(
-      'modelIdleTimeoutMs',
-      `${where}: modelIdleTimeoutMs must be a number of milliseconds >= 0, but it is ${String(value)}.`,
-      'Pass milliseconds, or 0 / Infinity to wait on the model forever.',
-    );
-  }
-  return value;
-}
-
-function invalid(path: string, message: string, hint: string): UserInputError {
-  return new UserInputError('invalid-config', message, { path, hint });
-}

@@ -35,6 +35,8 @@ export interface ModelStepInput {
   step: number;
   /** The run's call scope (from its listeners), if any: the call runs inside it. */
   scope: CallScope | undefined;
+  /** Longest silence of the call, in ms (0 or Infinity: none): the run's option, else the agent's. */
+  modelIdleTimeoutMs: number;
 }
 
 /**

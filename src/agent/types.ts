@@ -74,6 +74,13 @@ export interface BaseRunOptions<Tools extends ToolSet = ToolSet> {
   signal?: AbortSignal;
   /** Overrides the agent's `maxSteps`. */
   maxSteps?: number;
+  /**
+   * Overrides the agent's `modelIdleTimeoutMs` for this run's model calls: the longest silence, in ms, before
+   * the run fails with a retryable `ConnectionError` (`timeout`); `0` or `Infinity` waits forever.
+   * @example
+   * await run(agent, 'Think this through carefully.', { modelIdleTimeoutMs: 600_000 }); // a slow reasoning turn
+   */
+  modelIdleTimeoutMs?: number;
   /** Overrides the agent's model settings for this run. */
   settings?: RunSettings<Tools>;
   /** Stops the run after a step that called tools when it returns true. */

@@ -149,6 +149,40 @@ describe('modelIdleTimeoutMs', () => {
     }
   });
 
+  it("takes a per-run override: a run can shorten the agent's limit, or turn it off", async () => {
+    const { model } = hangingModel();
+    const agent = defineAgent({ name: 'idle', model, modelIdleTimeoutMs: 60_000 });
+    const error = await run(agent, 'hello', { modelIdleTimeoutMs: 40 }).catch((caught: unknown) => caught);
+    expectIdleTimeout(error, 40);
+
+    const strict = defineAgent({ name: 'idle', model, modelIdleTimeoutMs: 30 });
+    const controller = new AbortController();
+    const running = run(strict, 'hello', { modelIdleTimeoutMs: 0, signal: controller.signal });
+    await sleep(120);
+    controller.abort();
+    // The agent's 30 ms limit did not fire: the run's 0 turned the watch off.
+    await expect(running).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('refuses a bad per-run value or maxSteps before the run starts, naming the option', async () => {
+    const { model } = hangingModel();
+    const agent = defineAgent({ name: 'idle', model });
+    for (const [options, path] of [
+      [{ modelIdleTimeoutMs: -5 }, 'modelIdleTimeoutMs'],
+      [{ maxSteps: 0 }, 'maxSteps'],
+      [{ maxSteps: 2.5 }, 'maxSteps'],
+    ] as const) {
+      const events: AgentEvent[] = [];
+      const error = await run(agent, 'hello', { ...options, onEvent: (event) => events.push(event) }).catch(
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(UserInputError);
+      expect(error).toMatchObject({ path });
+      expect((error as Error).message).toContain('run options');
+      expect(events.map((event) => event.type)).toEqual(['run-error']);
+    }
+  });
+
   it('leaves the caller abort as an AbortError, not a timeout', async () => {
     const { model } = hangingModel();
     const agent = defineAgent({ name: 'idle', model, modelIdleTimeoutMs: 10_000 });

@@ -46,6 +46,7 @@ export async function* modelPhase(run: ActiveRun): AsyncGenerator<AgentEvent, Ne
     runId: base.runId,
     step,
     scope: run.scope,
+    modelIdleTimeoutMs: run.modelIdleTimeoutMs,
   });
   if (signal?.aborted) throw abortErrorFrom(signal);
   const model = response.meta.model || requested;

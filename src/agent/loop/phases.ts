@@ -12,6 +12,8 @@ export interface ActiveRun extends RunFrame {
   /** The agent's and the run's settings, with the session's prompt cache key. */
   settings: ModelSettings;
   maxSteps: number;
+  /** The run's `modelIdleTimeoutMs`, else the agent's. */
+  modelIdleTimeoutMs: number;
   /** What a `needsApproval` function receives besides the call. */
   approvalBase: ApprovalContextBase;
   /** Models whose deprecation this run reported (once per model). */

@@ -3,6 +3,7 @@ import { checkResume } from '../approvals.js';
 import { callScopeOf } from '../call-scope.js';
 import type { AgentEvent } from '../events.js';
 import { isResumeInput } from '../input.js';
+import { idleTimeout, positiveInteger } from '../option-checks.js';
 import { openProgress, startProgress } from '../progress.js';
 import { mergeSettings, withPromptCacheKey } from '../settings.js';
 import type { ApprovalDecision, ResumeInput, RunInput } from '../types.js';
@@ -10,10 +11,14 @@ import { parseCalls } from './parse-calls.js';
 import type { ActiveRun, Next } from './phases.js';
 import type { RunFrame } from './run-frame.js';
 
+/** Where a bad run option was given, for its error. */
+const RUN_OPTIONS = 'run options';
+
 /**
- * The start phase: checks a resume request and the input, emits `run-start`, loads the session (or the
- * paused state; in the run's `run-work` scope), and says where the run goes first: a fresh run to the model phase, a resumed one back to the approval
- * phase of the step it paused in, with the decisions it brought.
+ * The start phase: checks a resume request, the run options and the input, emits `run-start`, loads the
+ * session (or the paused state; in the run's `run-work` scope), and says where the run goes first: a fresh
+ * run to the model phase, a resumed one back to the approval phase of the step it paused in, with the
+ * decisions it brought.
  */
 export async function* start(
   frame: RunFrame,
@@ -22,6 +27,8 @@ export async function* start(
   const { agent, options, base } = frame;
   const resume = isResumeInput(input) ? input : undefined;
   const decisions = resume && checkResume(agent, resume.resume, resume.approvals, options.session);
+  const maxSteps = positiveInteger(options.maxSteps, agent.maxSteps, 'maxSteps', RUN_OPTIONS);
+  const modelIdleTimeoutMs = idleTimeout(options.modelIdleTimeoutMs, agent.modelIdleTimeoutMs, RUN_OPTIONS);
   const opening = openProgress(agent, input, resume, options.session);
   const { sessionId } = opening;
   yield {
@@ -40,7 +47,8 @@ export async function* start(
     ...frame,
     progress,
     settings: withPromptCacheKey(mergeSettings(agent, options.settings), agent.name, sessionId),
-    maxSteps: options.maxSteps ?? agent.maxSteps,
+    maxSteps,
+    modelIdleTimeoutMs,
     approvalBase: {
       signal: frame.signal,
       sessionId,
