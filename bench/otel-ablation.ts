@@ -18,12 +18,10 @@
 import { context, createContextKey } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { BasicTracerProvider, BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { z } from 'zod';
 import { callScopeOf } from '../src/agent/call-scope.js';
-import { type AgentEvent, defineAgent, type RunOptions, run, withCallScope } from '../src/agent/index.js';
-import { createMistral } from '../src/models/mistral/index.js';
+import { type AgentEvent, type RunOptions, run, withCallScope } from '../src/agent/index.js';
 import { createTracing } from '../src/otel/index.js';
-import { tool } from '../src/tools/index.js';
+import { benchAgent, rotatedBlocks } from './cases/_otel-bench-run.js';
 import { sdkFloorWithAttributes } from './cases/_otel-floor-attributes.js';
 import { type Recording, sdkFloor } from './cases/_otel-replay.js';
 import { startPeerServer } from './cases/_peer-server.js';
@@ -42,13 +40,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
 const server = await startPeerServer();
 try {
-  const model = createMistral({ apiKey: 'bench', serverURL: server.origin })('mistral-small-latest');
-  const add = tool({
-    description: 'Add two integers and return their sum.',
-    parameters: z.object({ a: z.number(), b: z.number() }),
-    execute: ({ a, b }) => a + b,
-  });
-  const agent = defineAgent({ name: 'bench', model, tools: { add } });
+  const { agent, once } = benchAgent(server.origin);
   const provider = new BasicTracerProvider({
     spanProcessors: [
       new BatchSpanProcessor({ export: (_spans, done) => done({ code: 0 }), shutdown: async () => {} }),
@@ -74,21 +66,8 @@ try {
     on: { onEvent: createTracing({ tracerProvider: provider }).onEvent },
   };
   const names = Object.keys(modes);
-  const once = async (options: RunOptions<typeof agent.tools>) => {
-    const result = await run(agent, 'What is 19 + 23?', options);
-    if (result.text !== 'The answer is 42.') throw new Error(`unexpected answer: ${result.text}`);
-  };
   for (let index = 0; index < 200; index++) for (const name of names) await once(modes[name]!);
-  const cpu: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
-  for (let round = 0; round < ROUNDS; round++) {
-    for (let position = 0; position < names.length; position++) {
-      const name = names[(round + position) % names.length]!;
-      const started = process.cpuUsage();
-      for (let index = 0; index < RUNS_PER_BLOCK; index++) await once(modes[name]!);
-      const used = process.cpuUsage(started);
-      cpu[name]!.push((used.user + used.system) / RUNS_PER_BLOCK);
-    }
-  }
+  const { cpu } = await rotatedBlocks(modes, once, { rounds: ROUNDS, runsPerBlock: RUNS_PER_BLOCK });
   console.log(
     `## Tracing ablations (${ROUNDS} rounds x ${RUNS_PER_BLOCK} runs per mode, Node ${process.version})\n`,
   );

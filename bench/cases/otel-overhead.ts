@@ -36,11 +36,9 @@ import {
   type ReadableSpan,
   type SpanExporter,
 } from '@opentelemetry/sdk-trace-base';
-import { z } from 'zod';
-import { defineAgent, type RunOptions, run, withCallScope } from '../../src/agent/index.js';
-import { createMistral } from '../../src/models/mistral/index.js';
+import { type RunOptions, run, withCallScope } from '../../src/agent/index.js';
 import { createTracing } from '../../src/otel/index.js';
-import { tool } from '../../src/tools/index.js';
+import { benchAgent, rotatedBlocks } from './_otel-bench-run.js';
 import { contextHookCost } from './_otel-context-hook.js';
 import { sdkFloorWithAttributes } from './_otel-floor-attributes.js';
 import { type Recording, replayCost, sdkFloor } from './_otel-replay.js';
@@ -68,13 +66,7 @@ const contextManager = withContextManager ? new AsyncLocalStorageContextManager(
 if (contextManager) context.setGlobalContextManager(contextManager);
 const server = await startPeerServer();
 try {
-  const model = createMistral({ apiKey: 'bench', serverURL: server.origin })('mistral-small-latest');
-  const add = tool({
-    description: 'Add two integers and return their sum.',
-    parameters: z.object({ a: z.number(), b: z.number() }),
-    execute: ({ a, b }) => a + b,
-  });
-  const agent = defineAgent({ name: 'bench', model, tools: { add } });
+  const { agent, once } = benchAgent(server.origin);
   const exporter = new DroppingExporter();
   const provider = new BasicTracerProvider({ spanProcessors: [new BatchSpanProcessor(exporter)] });
   const modes: Record<string, RunOptions<typeof agent.tools>> = {
@@ -90,24 +82,8 @@ try {
     'on + contents': { onEvent: createTracing({ tracerProvider: provider, captureContent: true }).onEvent },
   };
   const names = Object.keys(modes);
-  const once = async (options: RunOptions<typeof agent.tools>) => {
-    const result = await run(agent, 'What is 19 + 23?', options);
-    if (result.text !== 'The answer is 42.') throw new Error(`unexpected answer: ${result.text}`);
-  };
   for (let index = 0; index < WARMUP; index++) for (const name of names) await once(modes[name]!);
-  const wall: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
-  const cpu: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
-  for (let round = 0; round < ROUNDS; round++) {
-    for (let position = 0; position < names.length; position++) {
-      const name = names[(round + position) % names.length]!;
-      const started = performance.now();
-      const cpuStarted = process.cpuUsage();
-      for (let index = 0; index < RUNS_PER_BLOCK; index++) await once(modes[name]!);
-      const used = process.cpuUsage(cpuStarted);
-      wall[name]!.push(((performance.now() - started) * 1000) / RUNS_PER_BLOCK);
-      cpu[name]!.push((used.user + used.system) / RUNS_PER_BLOCK);
-    }
-  }
+  const { wall, cpu } = await rotatedBlocks(modes, once, { rounds: ROUNDS, runsPerBlock: RUNS_PER_BLOCK });
   await provider.forceFlush();
   console.log('## Tracing overhead (dragoman/otel), per 2-request tool run\n');
   console.log(
